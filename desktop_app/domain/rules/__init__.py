@@ -1,0 +1,1 @@
+"""The rule catalogue (policy as data) and the shapes of rule results."""

@@ -1,0 +1,104 @@
+"""The 村庄 sheet (villages): columns, import (insert new codes, update known ones) and export."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import asdict
+from typing import TYPE_CHECKING, Any
+
+from desktop_app.domain.errors import Problem
+from desktop_app.domain.text import pinyin_initials
+from desktop_app.domain.villages import VILLAGE_KINDS, Village, validate_village
+from desktop_app.interchange.columns import Column
+from desktop_app.interchange.sheets import ParsedRow, SheetOutcome, SheetSpec
+from desktop_app.store import audit, divisions_repo, villages_repo
+
+if TYPE_CHECKING:
+    from desktop_app.services.context import ServiceContext
+
+NAME = "村庄"
+COLUMNS = (
+    Column("code", "区划代码", "code", required=True,
+           note="行政村/社区：12位统计用区划代码，前9位须为已知乡镇；自然村：所属行政村代码-两位序号，如 410821100201-01"),
+    Column("name", "名称", "text", required=True, note="必填"),
+    Column("kind", "类型", "choice", required=True, choices=VILLAGE_KINDS, note="行政村 / 自然村 / 社区"),
+    Column("population", "常住人口", "int", required=True, minimum=0, note="整数，≥0，必填"),
+    Column("hosts_township_centre", "乡镇卫生院所在地", "bool", default=False, note="是/否，默认否"),
+    Column("minutes_to_clinic", "到最近村卫生室路程分钟", "int", minimum=0, note="整数，≥0，可空"),
+)
+
+
+def _village(values: Mapping[str, Any]) -> Village:
+    return Village(
+        code=values["code"],
+        name=values["name"],
+        kind=values["kind"],
+        population=values["population"],
+        hosts_township_centre=bool(values.get("hosts_township_centre") or False),
+        minutes_to_clinic=values.get("minutes_to_clinic"),
+    ).normalised()
+
+
+def apply(ctx: ServiceContext, rows: list[ParsedRow]) -> SheetOutcome:
+    """Validate every row, then insert new codes and update changed ones (audited per record).
+
+    Rows are processed in code order so an administrative village precedes its natural villages.
+    Nothing is written when any row has a problem (the caller's transaction is rolled back).
+    """
+    outcome = SheetOutcome()
+    townships = divisions_repo.township_codes(ctx.db)
+    existing = {v.code: v for v in villages_repo.all_villages(ctx.db)}
+    admin_codes = {code for code, v in existing.items() if v.kind == "行政村"}
+    admin_codes.update(r.values["code"] for r in rows if r.values.get("kind") == "行政村")
+    new: list[Village] = []
+    changed: list[tuple[Village, Village]] = []
+    for parsed in sorted(rows, key=lambda r: r.values["code"]):
+        village = _village(parsed.values)
+        problems = validate_village(
+            village, township_exists=townships.__contains__, admin_village_exists=admin_codes.__contains__
+        )
+        for problem in problems:
+            column = next((c.header for c in COLUMNS if c.key == problem.field), problem.field)
+            outcome.problems.append(Problem(column, problem.reason, row=parsed.row, sheet=NAME))
+        if problems:
+            continue
+        before = existing.get(village.code)
+        if before is None:
+            new.append(village)
+        elif before != village:
+            if before.kind == "行政村" and village.kind != "行政村" and any(
+                c.startswith(village.code + "-") for c in existing
+            ):
+                outcome.problems.append(Problem("类型", "该行政村下有自然村，不能改为其他类型", row=parsed.row, sheet=NAME))
+                continue
+            changed.append((before, village))
+        else:
+            outcome.unchanged += 1
+    if outcome.problems:
+        return outcome
+    villages_repo.insert_many(ctx.db, ((v, pinyin_initials(v.name)) for v in new))
+    villages_repo.update_many(ctx.db, ((v, pinyin_initials(v.name)) for _, v in changed))
+    actor = ctx.actor.name
+    audit.append(
+        ctx.db,
+        [audit.AuditEntry(actor, "import_insert", "villages", v.code, None, asdict(v)) for v in new]
+        + [audit.AuditEntry(actor, "import_update", "villages", a.code, asdict(b), asdict(a)) for b, a in changed],
+    )
+    outcome.inserted, outcome.updated = len(new), len(changed)
+    return outcome
+
+
+def export(ctx: ServiceContext) -> Iterable[dict[str, Any]]:
+    """Every village as a row of the 村庄 sheet."""
+    for village in villages_repo.all_villages(ctx.db):
+        yield {
+            "code": village.code,
+            "name": village.name,
+            "kind": village.kind,
+            "population": village.population,
+            "hosts_township_centre": village.hosts_township_centre,
+            "minutes_to_clinic": village.minutes_to_clinic,
+        }
+
+
+SHEET = SheetSpec(name=NAME, key="villages", columns=COLUMNS, key_columns=("code",), apply=apply, export=export)

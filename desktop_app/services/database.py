@@ -1,0 +1,118 @@
+"""Open, create, migrate and check database files (shared by the GUI start-up and the CLI)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from desktop_app import __version__
+from desktop_app.domain.actor import Actor
+from desktop_app.domain.errors import DatabaseFileError, RuleViolation
+from desktop_app.services.context import ServiceContext
+from desktop_app.services.divisions import load_division_registry
+from desktop_app.store import divisions_repo, meta, villages_repo
+from desktop_app.store.connection import integrity_problems, open_database, write_transaction
+from desktop_app.store.migrations import applied_names, discover_steps, migrate
+
+ProgressCallback = Callable[[int, int, str], None]
+
+
+def open_context(path: Path | str, *, actor: Actor, create: bool = True) -> ServiceContext:
+    """Open (creating if allowed) and migrate the database; load the division codes if absent.
+
+    Raises DatabaseFileError for a non-SQLite, damaged or newer-version file (never modified).
+    """
+    path = Path(path)
+    db = open_database(path, create=create)
+    try:
+        migrate(db, db_path=path)
+        ctx = ServiceContext(db=db, actor=actor, db_path=path)
+        if divisions_repo.count(db) == 0:
+            load_division_registry(ctx)
+            with write_transaction(db):
+                meta.put(db, meta.CREATED_BY_VERSION, __version__)
+    except BaseException:
+        db.conn.close()
+        raise
+    return ctx
+
+
+@dataclass(frozen=True)
+class InitResult:
+    """What ``init`` did: migrations applied, divisions and demo records present."""
+
+    path: Path
+    divisions: int
+    demo: str | None
+    demo_counts: dict[str, int] = field(default_factory=dict)
+
+
+def initialize(
+    path: Path | str,
+    *,
+    actor: Actor,
+    demo: str | None = None,
+    seed: int = 2023,
+    progress: ProgressCallback | None = None,
+) -> InitResult:
+    """Create or migrate a database, load the division codes and optionally generate demo data.
+
+    Demo data (``small``: one county, ``city``: all 11 units, interchange §5) goes only into a
+    database that has no villages yet; otherwise RuleViolation, and nothing is written.
+    """
+    from desktop_app.services.demo import generate_demo
+
+    ctx = open_context(path, actor=actor, create=True)
+    try:
+        counts: dict[str, int] = {}
+        if demo:
+            if villages_repo.count(ctx.db):
+                raise RuleViolation("该数据库已有村庄数据，示例数据只能生成到新的数据库文件中")
+            counts = generate_demo(ctx, scale=demo, seed=seed, progress=progress)
+        return InitResult(Path(path), divisions_repo.count(ctx.db), ctx.demo_dataset, counts)
+    finally:
+        ctx.close()
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    """Result of ``check``: the problems found (empty = healthy) and facts about the file."""
+
+    path: Path
+    problems: list[str]
+    applied_migrations: list[str]
+    pending_migrations: list[str]
+
+    @property
+    def ok(self) -> bool:
+        """True when no problem was found."""
+        return not self.problems
+
+
+def check_database(path: Path | str) -> CheckReport:
+    """Verify an existing database without changing it: integrity, foreign keys, schema version.
+
+    Raises DatabaseFileError when the file is missing, not SQLite or unreadable.
+    """
+    path = Path(path)
+    db = open_database(path, create=False)
+    try:
+        problems = integrity_problems(db)
+        applied = applied_names(db)
+        known = [s.name for s in discover_steps()]
+        unknown = [n for n in applied if n not in known]
+        if unknown:
+            problems.append("数据库包含本程序不认识的结构版本：" + "、".join(unknown))
+        pending = [n for n in known if n not in applied]
+        if pending:
+            problems.append("数据库结构尚未升级（待执行：" + "、".join(pending) + "），请用本程序打开一次或运行 init")
+        if not unknown and not pending and divisions_repo.count(db) == 0:
+            problems.append("区划代码表为空")
+        return CheckReport(path, problems, applied, pending)
+    except Exception as exc:
+        if isinstance(exc, DatabaseFileError):
+            raise
+        raise DatabaseFileError(f"检查数据库时出错：{exc}") from exc
+    finally:
+        db.conn.close()

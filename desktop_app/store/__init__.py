@@ -1,0 +1,1 @@
+"""The database layer: the only place that holds SQL. One repository module per aggregate."""
