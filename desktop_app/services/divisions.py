@@ -21,6 +21,7 @@ class DivisionNode:
 
     division: Division
     village_count: int
+    search_text: str = ""
 
 
 def load_division_registry(ctx: ServiceContext) -> Changes:
@@ -40,7 +41,8 @@ def division_tree(ctx: ServiceContext) -> list[DivisionNode]:
     for d in reversed(divisions):
         if d.parent_code:
             counts[d.parent_code] = counts.get(d.parent_code, 0) + counts.get(d.code, 0)
-    return [DivisionNode(d, counts.get(d.code, 0)) for d in divisions]
+    keys = divisions_repo.search_keys(ctx.db)
+    return [DivisionNode(d, counts.get(d.code, 0), keys.get(d.code, "")) for d in divisions]
 
 
 def find_divisions(ctx: ServiceContext, text: str) -> list[Division]:

@@ -68,3 +68,9 @@ def search(db: Database, text: str, limit: int = 50) -> list[Division]:
 def village_counts(db: Database) -> dict[str, int]:
     """Number of villages/communities per township code."""
     return dict(db.execute("SELECT township_code, count(*) FROM villages GROUP BY township_code").fetchall())
+
+
+def search_keys(db: Database) -> dict[str, str]:
+    """Per division code, the text searched by the tree filter: name, code, initials, pinyin."""
+    rows = db.execute("SELECT code, name || ' ' || code || ' ' || pinyin_initials || ' ' || pinyin FROM divisions")
+    return {code: text.lower() for code, text in rows.fetchall()}

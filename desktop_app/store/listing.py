@@ -9,10 +9,12 @@ id — random access without deep OFFSET scans.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from sqlite_utils import Database
+
+from desktop_app.domain.list_query import ListQuery
 
 _MAX_VARIABLES = 500
 
@@ -24,16 +26,6 @@ class ListColumn:
     key: str
     expression: str
     sortable: bool = True
-
-
-@dataclass(frozen=True)
-class ListQuery:
-    """What the user asked for: search text, named filter values, sort column and direction."""
-
-    search: str = ""
-    filters: Mapping[str, Any] = field(default_factory=dict)
-    sort_key: str | None = None
-    descending: bool = False
 
 
 class SqlList:

@@ -1,0 +1,100 @@
+"""Wire the GUI together: logging, fonts, translation, the database worker and the main window.
+
+Qt, reportlab, openpyxl and pypinyin are imported only when needed, so the command line and
+start-up stay fast.
+"""
+
+from __future__ import annotations
+
+import getpass
+import logging
+import logging.handlers
+import os
+import sys
+from pathlib import Path
+
+from desktop_app.domain.actor import Actor
+from desktop_app.paths import default_database_path, demo_database_path, log_dir, settings_path
+
+LOG_FILE = "township-desk.log"
+READY_EXIT_ENV = "TOWNSHIP_DESK_EXIT_WHEN_READY"  # benchmarks: quit once the window is usable
+
+
+def setup_logging(folder: Path | None = None) -> Path:
+    """Log to a rotating file (1 MiB × 5) in the user log folder; return the file's path."""
+    folder = folder or log_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / LOG_FILE
+    handler = logging.handlers.RotatingFileHandler(path, maxBytes=1 << 20, backupCount=5, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    if not any(isinstance(h, logging.handlers.RotatingFileHandler) for h in root.handlers):
+        root.addHandler(handler)
+    root.setLevel(logging.INFO)
+    return path
+
+
+def gui_actor() -> Actor:
+    """Until log-in exists, the GUI acts as the local OS user with administrator rights."""
+    try:
+        user = getpass.getuser()
+    except Exception:  # noqa: BLE001
+        user = "unknown"
+    return Actor(name=f"gui:{user}")
+
+
+def _prepare_demo(scale: str, db_path: Path | None) -> Path:
+    from desktop_app.services.database import initialize
+
+    path = db_path or demo_database_path(scale)
+    if not path.exists():
+        print(f"正在生成示例数据（{scale}）：{path}", file=sys.stderr)
+        initialize(path, actor=gui_actor(), demo=scale)
+    return path
+
+
+def run_gui(*, db_path: Path | None = None, demo: str | None = None) -> int:
+    """Start the GUI on ``db_path`` (or the default/demo database); return the exit status."""
+    setup_logging()
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from desktop_app.domain.errors import DeskError
+    from desktop_app.services.database import open_context
+    from desktop_app.ui.errors import message_for
+    from desktop_app.ui.fonts import install_fonts
+    from desktop_app.ui.i18n import install_translation
+    from desktop_app.ui.main_window import MainWindow
+    from desktop_app.ui.ops import OpRunner
+    from desktop_app.ui.settings import AppSettings
+
+    try:
+        path = _prepare_demo(demo, db_path) if demo else (db_path or default_database_path())
+    except DeskError as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Township Desk")
+    install_fonts(app)
+    settings = AppSettings(settings_path())
+    translators = install_translation(app, settings.language)
+    actor = gui_actor()
+    runner = OpRunner(lambda: open_context(path, actor=actor))
+    state: dict[str, object] = {"translators": translators}
+
+    def opened(demo_dataset: str | None) -> None:
+        window = MainWindow(runner, settings, db_path=path, user_name=actor.name, demo_dataset=demo_dataset)
+        state["window"] = window
+        if os.environ.get(READY_EXIT_ENV):
+            window.ready.connect(lambda: app.exit(0))
+        window.show()
+
+    def failed(exc: BaseException) -> None:
+        logging.getLogger(__name__).error("cannot open database %s: %s", path, exc)
+        QMessageBox.critical(None, "乡镇服务台", message_for(exc))
+        app.exit(1)
+
+    runner.query(lambda ctx, _p: ctx.demo_dataset, opened, failed)
+    try:
+        return app.exec()
+    finally:
+        runner.shutdown()

@@ -1,0 +1,1 @@
+"""The Qt user interface: windows, pages, table models and dialogs. No SQL and no rules here."""

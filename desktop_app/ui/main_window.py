@@ -1,0 +1,212 @@
+"""The main window: navigation pane, page stack, menus with standard shortcuts, status bar."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
+
+from desktop_app import __version__
+from desktop_app.services import workbook as workbook_service
+from desktop_app.ui.dialogs.settings_dialog import SettingsDialog
+from desktop_app.ui.errors import show_error
+from desktop_app.ui.ops import OpRunner
+from desktop_app.ui.pages.divisions_page import DivisionsPage
+from desktop_app.ui.settings import AppSettings
+
+
+
+def module_titles() -> list[tuple[str, str]]:
+    """(key, title) of every module in the navigation pane, in order."""
+    return [
+        ("overview", QCoreApplication.translate("MainWindow", "概览")),
+        ("divisions", QCoreApplication.translate("MainWindow", "行政区划与村庄")),
+        ("facilities", QCoreApplication.translate("MainWindow", "医疗机构")),
+        ("staff", QCoreApplication.translate("MainWindow", "人员")),
+        ("subsidies", QCoreApplication.translate("MainWindow", "补助")),
+        ("businesses", QCoreApplication.translate("MainWindow", "个体工商户")),
+        ("applications", QCoreApplication.translate("MainWindow", "政策申请")),
+        ("reports", QCoreApplication.translate("MainWindow", "报表")),
+        ("admin", QCoreApplication.translate("MainWindow", "系统管理")),
+    ]
+
+
+class MainWindow(QMainWindow):
+    """The shell holding the module pages. Only pages that work are enabled."""
+
+    ready = Signal()
+
+    def __init__(self, runner: OpRunner, settings: AppSettings, *, db_path: Path, user_name: str,
+                 demo_dataset: str | None = None):
+        super().__init__()
+        self._runner = runner
+        self._settings = settings
+        self._db_path = db_path
+        self.setWindowTitle(self._title(demo_dataset))
+        self.setMinimumSize(960, 600)
+
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation")
+        self.navigation.setMaximumWidth(190)
+        self.pages = QStackedWidget()
+        self.divisions_page = DivisionsPage(runner)
+        self.divisions_page.ready.connect(self.ready)
+        self._page_index: dict[str, int] = {}
+        available: dict[str, QWidget] = {"divisions": self.divisions_page}
+        for key, title in module_titles():
+            item = QListWidgetItem(title)
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            page = available.get(key)
+            if page is None:
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled & ~Qt.ItemFlag.ItemIsSelectable)
+                item.setToolTip(self.tr("该模块尚在建设中，将在后续版本提供"))
+            else:
+                self._page_index[key] = self.pages.addWidget(page)
+            self.navigation.addItem(item)
+        self.navigation.currentItemChanged.connect(self._on_navigate)
+        splitter = QSplitter()
+        splitter.addWidget(self.navigation)
+        splitter.addWidget(self.pages)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([170, 1100])
+        self.setCentralWidget(splitter)
+
+        self.db_label = QLabel(self.tr("数据库：{0}").format(db_path))
+        self.user_label = QLabel(self.tr("用户：{0}").format(user_name))
+        self.statusBar().addWidget(self.db_label, 1)
+        if demo_dataset:
+            demo = QLabel(self.tr("示例数据"))
+            demo.setStyleSheet("color: white; background: #c0392b; padding: 1px 6px;")
+            self.statusBar().addPermanentWidget(demo)
+        self.statusBar().addPermanentWidget(self.user_label)
+        self._build_menus()
+        runner.error.connect(lambda exc: show_error(self, exc))
+        geometry = settings.window_geometry
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        self.select_module("divisions")
+        self.divisions_page.reload_tree()
+
+    def _title(self, demo_dataset: str | None) -> str:
+        title = self.tr("乡镇服务台") + f" {__version__} — {self._db_path.name}"
+        return title + (self.tr("【示例数据】") if demo_dataset else "")
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("文件(&F)"))
+        self._action(file_menu, self.tr("导入工作簿(&I)…"), self.import_workbook, "Ctrl+I")
+        self._action(file_menu, self.tr("导出工作簿(&E)…"), self.export_workbook, "Ctrl+E")
+        self._action(file_menu, self.tr("生成导入模板(&T)…"), self.write_template)
+        file_menu.addSeparator()
+        self._action(file_menu, self.tr("退出(&X)"), self.close, QKeySequence.StandardKey.Quit)
+        edit_menu = self.menuBar().addMenu(self.tr("编辑(&E)"))
+        self._action(edit_menu, self.tr("新增村庄(&N)"), self.divisions_page.add_village, QKeySequence.StandardKey.New)
+        self._action(edit_menu, self.tr("编辑所选(&O)"), self.divisions_page.edit_village, "Ctrl+Return")
+        self._action(edit_menu, self.tr("删除所选(&D)"), self.divisions_page.delete_village, QKeySequence.StandardKey.Delete)
+        edit_menu.addSeparator()
+        self._action(edit_menu, self.tr("查找(&F)"), self.divisions_page.focus_search, QKeySequence.StandardKey.Find)
+        self._action(edit_menu, self.tr("刷新(&R)"), self._refresh, QKeySequence.StandardKey.Refresh)
+        tools = self.menuBar().addMenu(self.tr("工具(&T)"))
+        self._action(tools, self.tr("设置(&S)…"), self.open_settings, QKeySequence.StandardKey.Preferences)
+        help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
+        self._action(help_menu, self.tr("关于乡镇服务台(&A)"), self.show_about)
+
+    def _action(self, menu: Any, text: str, slot: Any, shortcut: Any = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _checked=False: slot())
+        menu.addAction(action)
+        return action
+
+    def select_module(self, key: str) -> None:
+        """Show the page of a module (only enabled modules have pages)."""
+        for row in range(self.navigation.count()):
+            if self.navigation.item(row).data(Qt.ItemDataRole.UserRole) == key:
+                self.navigation.setCurrentRow(row)
+
+    def _on_navigate(self, current: QListWidgetItem | None, _previous: Any) -> None:
+        if current is None:
+            return
+        index = self._page_index.get(current.data(Qt.ItemDataRole.UserRole))
+        if index is not None:
+            self.pages.setCurrentIndex(index)
+
+    def _refresh(self) -> None:
+        self.divisions_page.reload_tree()
+        self.divisions_page.village_model.reload()
+
+    # -- file actions ----------------------------------------------------------------------------
+    def _ask_path(self, title: str, save: bool, default_name: str = "") -> Path | None:
+        folder = self._settings.last_folder or str(Path.home())
+        dialog = QFileDialog.getSaveFileName if save else QFileDialog.getOpenFileName
+        path, _filter = dialog(self, title, str(Path(folder) / default_name), self.tr("Excel 工作簿 (*.xlsx)"))
+        if not path:
+            return None
+        self._settings.last_folder = str(Path(path).parent)
+        return Path(path)
+
+    def import_workbook(self) -> None:
+        """Import a workbook chosen by the user, all-or-nothing, with progress."""
+        path = self._ask_path(self.tr("导入工作簿"), save=False)
+        if path is None:
+            return
+        self._runner.op(
+            lambda ctx, progress: workbook_service.import_workbook(ctx, path, progress=progress),
+            lambda report: QMessageBox.information(self, self.tr("导入完成"), report.summary()),
+            lambda exc: show_error(self, exc),
+            label=self.tr("正在导入…"), parent=self, cancellable=True,
+        )
+
+    def export_workbook(self) -> None:
+        """Export the whole database to a workbook chosen by the user."""
+        path = self._ask_path(self.tr("导出工作簿"), save=True, default_name="乡镇服务台导出.xlsx")
+        if path is None:
+            return
+        self._runner.query(
+            lambda ctx, progress: workbook_service.export_workbook(ctx, path, progress=progress),
+            lambda written: self.statusBar().showMessage(self.tr("已导出：{0}").format(written), 8000),
+            lambda exc: show_error(self, exc),
+        )
+
+    def write_template(self) -> None:
+        """Save an empty import template with drop-down lists."""
+        path = self._ask_path(self.tr("生成导入模板"), save=True, default_name="乡镇服务台导入模板.xlsx")
+        if path is None:
+            return
+        self._runner.query(
+            lambda _ctx, _p: workbook_service.write_template(path),
+            lambda written: self.statusBar().showMessage(self.tr("已生成模板：{0}").format(written), 8000),
+            lambda exc: show_error(self, exc),
+        )
+
+    def open_settings(self) -> None:
+        """Open the settings dialog (language takes effect on restart)."""
+        SettingsDialog(self, self._settings).exec()
+
+    def show_about(self) -> None:
+        """Show the About box with the version."""
+        QMessageBox.about(
+            self,
+            self.tr("关于乡镇服务台"),
+            self.tr("乡镇服务台 {0}\n焦作市基层医疗卫生与个体工商户服务离线桌面程序\n数据库：{1}").format(__version__, self._db_path),
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
+        self._settings.window_geometry = self.saveGeometry()
+        self._settings.sync()
+        super().closeEvent(event)
