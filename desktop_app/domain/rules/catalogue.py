@@ -50,7 +50,7 @@ class RuleEntry:
     source_doc: str
     source_item: str
     kind: str
-    params: Mapping[str, Any]
+    params: Mapping[str, Any] = field(hash=False)
     valid_from: date | None
     valid_to: date | None
     due: date | None

@@ -1,0 +1,70 @@
+"""The command line: exit codes and messages of the interchange contract (run as a real process)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from openpyxl import Workbook
+
+
+def run(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "desktop_app", *args], cwd=cwd, capture_output=True, text=True,
+                          timeout=120)
+
+
+def test_init_template_import_export_check(tmp_path: Path) -> None:
+    db = tmp_path / "desk.sqlite3"
+    assert run("init", "--db", str(db), "--demo", "small", cwd=tmp_path).returncode == 0
+    assert run("template", "--out", str(tmp_path / "t.xlsx"), cwd=tmp_path).returncode == 0
+    assert (tmp_path / "t.xlsx").exists()
+    exported = run("export", "--db", str(db), "--out", str(tmp_path / "e.xlsx"), cwd=tmp_path)
+    assert exported.returncode == 0, exported.stderr
+    other = tmp_path / "other.sqlite3"
+    imported = run("import", "--db", str(other), str(tmp_path / "e.xlsx"), cwd=tmp_path)
+    assert imported.returncode == 0, imported.stderr
+    assert "村庄：新增" in imported.stdout
+    checked = run("check", "--db", str(other), cwd=tmp_path)
+    assert checked.returncode == 0 and "完好" in checked.stdout
+
+
+def test_refused_import_exits_2_with_one_line_per_problem(tmp_path: Path) -> None:
+    db = tmp_path / "desk.sqlite3"
+    run("init", "--db", str(db), cwd=tmp_path)
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "村庄"
+    sheet.append(["区划代码", "名称", "类型", "常住人口"])
+    sheet.append(["410821100201", "甲村", "行政村", -1])
+    sheet.append(["410821999201", "乙村", "行政村", "多"])
+    book.save(tmp_path / "bad.xlsx")
+    result = run("import", "--db", str(db), str(tmp_path / "bad.xlsx"), cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == ["村庄, row 2, 常住人口: 不能小于0", "村庄, row 3, 常住人口: 应为整数，而不是“多”"]
+
+
+def test_corrupt_database_exits_1_and_is_not_overwritten(tmp_path: Path) -> None:
+    db = tmp_path / "desk.sqlite3"
+    db.write_bytes(b"PK\x03\x04 not sqlite")
+    for command in (["check", "--db", str(db)], ["export", "--db", str(db), "--out", str(tmp_path / "x.xlsx")],
+                    ["init", "--db", str(db)]):
+        result = run(*command, cwd=tmp_path)
+        assert result.returncode == 1 and "不是 SQLite" in result.stderr
+    assert db.read_bytes() == b"PK\x03\x04 not sqlite"
+
+
+def test_commands_of_later_modules_do_not_pretend(tmp_path: Path) -> None:
+    db = tmp_path / "desk.sqlite3"
+    run("init", "--db", str(db), cwd=tmp_path)
+    result = run("evaluate", "--db", str(db), "--as-of", "2025-12-31", "--json", str(tmp_path / "e.json"), cwd=tmp_path)
+    assert result.returncode == 1 and "尚未提供" in result.stderr
+    assert not (tmp_path / "e.json").exists()
+    result = run("backup", "--db", str(db), "--to", str(tmp_path), cwd=tmp_path)
+    assert result.returncode == 1 and "尚未提供" in result.stderr
+
+
+def test_version(tmp_path: Path) -> None:
+    from desktop_app import __version__
+
+    assert run("--version", cwd=tmp_path).stdout.strip() == f"township-desk {__version__}"
