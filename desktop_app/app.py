@@ -28,8 +28,11 @@ def setup_logging(folder: Path | None = None) -> Path:
     handler = logging.handlers.RotatingFileHandler(path, maxBytes=1 << 20, backupCount=5, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
-    if not any(isinstance(h, logging.handlers.RotatingFileHandler) for h in root.handlers):
-        root.addHandler(handler)
+    for old in [h for h in root.handlers if getattr(h, "township_desk", False)]:
+        root.removeHandler(old)
+        old.close()
+    handler.township_desk = True  # type: ignore[attr-defined]
+    root.addHandler(handler)
     root.setLevel(logging.INFO)
     return path
 
