@@ -17,7 +17,6 @@ from desktop_app.domain.errors import DatabaseFileError, DeskError, NotFound, Pe
 
 EXIT_OK, EXIT_ERROR, EXIT_REFUSED = 0, 1, 2
 NOT_YET = {
-    "evaluate": "标准评估（evaluate）尚未提供，将随“医疗卫生机构登记与标准评估”功能上线",
     "report": "报表（report）尚未提供，将随“打印报表”功能上线",
     "backup": "备份（backup）尚未提供，将随“用户、权限、审计与备份”功能上线",
     "restore": "恢复（restore）尚未提供，将随“用户、权限、审计与备份”功能上线",
@@ -87,6 +86,23 @@ def _run(args: argparse.Namespace) -> int:
     if command in NOT_YET:
         print(NOT_YET[command], file=sys.stderr)
         return EXIT_ERROR
+    if command == "evaluate":
+        from datetime import date
+
+        from desktop_app.domain.errors import Problem
+        from desktop_app.services.database import open_context
+        from desktop_app.services.health_evaluation import write_evaluation
+
+        try:
+            as_of = date.fromisoformat(args.as_of)
+        except ValueError:
+            raise ValidationError(Problem("--as-of", f"日期应为 YYYY-MM-DD，而不是“{args.as_of}”")) from None
+        ctx = open_context(args.sub_db, actor=cli_actor(), create=False)
+        try:
+            print(f"已写出评估结果：{write_evaluation(ctx, as_of=as_of, path=args.json)}")
+        finally:
+            ctx.close()
+        return EXIT_OK
     if command == "template":
         from desktop_app.services.workbook import write_template
 

@@ -37,6 +37,7 @@ class ServiceContext:
     actor: Actor
     db_path: Path
     catalogue_path: Path = field(default_factory=lambda: resource_path("policy", "rules.json"))
+    cache: dict = field(default_factory=dict)  # per-context memo of derived results (e.g. evaluations)
 
     @cached_property
     def catalogue(self) -> Catalogue:

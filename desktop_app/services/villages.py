@@ -8,7 +8,7 @@ from desktop_app.domain.errors import NotFound, Problem, RuleViolation, Validati
 from desktop_app.domain.text import pinyin_initials
 from desktop_app.domain.villages import Village, validate_village
 from desktop_app.services.context import Changes, ServiceContext
-from desktop_app.store import audit, divisions_repo, villages_repo
+from desktop_app.store import audit, divisions_repo, facilities_repo, villages_repo
 from desktop_app.store.connection import write_transaction
 from desktop_app.store.listing import SqlList
 from desktop_app.store.villages_repo import StoredVillage
@@ -77,6 +77,9 @@ def delete_village(ctx: ServiceContext, *, code: str, expected_version: int | No
         children = villages_repo.natural_village_count(ctx.db, code)
         if children:
             raise RuleViolation(f"村庄 {code} 下还有{children}个自然村，请先删除或调整它们")
+        facilities = facilities_repo.count_referring_to_village(ctx.db, code)
+        if facilities:
+            raise RuleViolation(f"村庄 {code} 仍有{facilities}个医疗机构设在此处或为其服务，请先调整这些机构")
         villages_repo.delete(ctx.db, code)
         audit.append(ctx.db, [audit.AuditEntry(ctx.actor.name, "delete", TABLE, code, asdict(before.village), None)])
     return Changes(frozenset({TABLE}), deleted=1, keys=(code,))
