@@ -57,9 +57,9 @@ def test_corrupt_database_exits_1_and_is_not_overwritten(tmp_path: Path) -> None
 def test_commands_of_later_modules_do_not_pretend(tmp_path: Path) -> None:
     db = tmp_path / "desk.sqlite3"
     run("init", "--db", str(db), cwd=tmp_path)
-    result = run("evaluate", "--db", str(db), "--as-of", "2025-12-31", "--json", str(tmp_path / "e.json"), cwd=tmp_path)
+    result = run("report", "facility-inspection", "--db", str(db), "--out", str(tmp_path / "r.pdf"), cwd=tmp_path)
     assert result.returncode == 1 and "尚未提供" in result.stderr
-    assert not (tmp_path / "e.json").exists()
+    assert not (tmp_path / "r.pdf").exists()
     result = run("backup", "--db", str(db), "--to", str(tmp_path), cwd=tmp_path)
     assert result.returncode == 1 and "尚未提供" in result.stderr
 
@@ -68,3 +68,22 @@ def test_version(tmp_path: Path) -> None:
     from desktop_app import __version__
 
     assert run("--version", cwd=tmp_path).stdout.strip() == f"township-desk {__version__}"
+
+
+def test_evaluate_writes_json_and_refuses_a_bad_date(tmp_path: Path) -> None:
+    import json
+
+    db = tmp_path / "desk.sqlite3"
+    run("init", "--db", str(db), "--demo", "small", cwd=tmp_path)
+    out = tmp_path / "evaluation.json"
+    result = run("evaluate", "--db", str(db), "--as-of", "2025-12-31", "--json", str(out), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    document = json.loads(out.read_text(encoding="utf-8"))
+    assert document["as_of"] == "2025-12-31"
+    assert {"facilities", "villages", "staff", "counties", "city"} <= set(document)
+    assert len(document["counties"]) == 11
+    bad = run("evaluate", "--db", str(db), "--as-of", "2025-02-30", "--json", str(tmp_path / "x.json"), cwd=tmp_path)
+    assert bad.returncode == 2 and "--as-of" in bad.stderr
+    assert not (tmp_path / "x.json").exists()
+    missing = run("evaluate", "--db", str(tmp_path / "none.sqlite3"), "--as-of", "2025-12-31", "--json", str(out), cwd=tmp_path)
+    assert missing.returncode == 1 and not (tmp_path / "none.sqlite3").exists()
