@@ -16,12 +16,13 @@ T = TypeVar("T")
 
 
 def _converters(hint: Any) -> tuple[Callable[[Any], Any], Callable[[Any], Any]]:
-    text = str(hint)
-    if "bool" in text and "int" not in text:
+    kinds = {a for a in typing.get_args(hint) if a is not type(None)} or {hint}
+    origins = {typing.get_origin(k) or k for k in kinds}
+    if origins == {bool}:
         return (lambda v: None if v is None else int(bool(v))), (lambda v: None if v is None else bool(v))
-    if "date" in text and "datetime" not in text:
+    if origins == {date}:
         return (lambda v: None if v is None else v.isoformat()), (lambda v: None if v is None else date.fromisoformat(v))
-    if "tuple" in text:
+    if origins == {tuple}:
         return (lambda v: v), (lambda v: tuple(v or ()))
     return (lambda v: v), (lambda v: v)
 
