@@ -62,9 +62,23 @@ class SheetSpec:
 
 def registered_sheets() -> list[SheetSpec]:
     """Every sheet of the workbook in import order (modules add theirs here as they land)."""
-    from desktop_app.interchange import village_sheet
+    from desktop_app.interchange import (
+        county_figures_sheet,
+        facility_sheet,
+        family_doctor_sheet,
+        staff_sheet,
+        training_sheet,
+        village_sheet,
+    )
 
-    return [village_sheet.SHEET]
+    return [
+        village_sheet.SHEET,
+        facility_sheet.SHEET,
+        staff_sheet.SHEET,
+        training_sheet.SHEET,
+        family_doctor_sheet.SHEET,
+        county_figures_sheet.SHEET,
+    ]
 
 
 def sheet_by_name(name: str) -> SheetSpec | None:

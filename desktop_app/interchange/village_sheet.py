@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 
 from desktop_app.domain.errors import Problem
 from desktop_app.domain.text import pinyin_initials
 from desktop_app.domain.villages import VILLAGE_KINDS, Village, validate_village
 from desktop_app.interchange.columns import Column
+from desktop_app.interchange.sheet_support import Upsert, on_row
 from desktop_app.interchange.sheets import ParsedRow, SheetOutcome, SheetSpec
-from desktop_app.store import audit, divisions_repo, villages_repo
+from desktop_app.store import divisions_repo, villages_repo
 
 if TYPE_CHECKING:
     from desktop_app.services.context import ServiceContext
@@ -43,48 +43,32 @@ def apply(ctx: ServiceContext, rows: list[ParsedRow]) -> SheetOutcome:
     """Validate every row, then insert new codes and update changed ones (audited per record).
 
     Rows are processed in code order so an administrative village precedes its natural villages.
-    Nothing is written when any row has a problem (the caller's transaction is rolled back).
+    Valid rows are written even when other rows are refused, so that later sheets are checked
+    against them rather than refused in cascade; any problem rolls the whole import back.
     """
     outcome = SheetOutcome()
     townships = divisions_repo.township_codes(ctx.db)
     existing = {v.code: v for v in villages_repo.all_villages(ctx.db)}
     admin_codes = {code for code, v in existing.items() if v.kind == "行政村"}
-    admin_codes.update(r.values["code"] for r in rows if r.values.get("kind") == "行政村")
-    new: list[Village] = []
-    changed: list[tuple[Village, Village]] = []
+    upsert: Upsert[str, Village] = Upsert(existing)
     for parsed in sorted(rows, key=lambda r: r.values["code"]):
         village = _village(parsed.values)
         problems = validate_village(
             village, township_exists=townships.__contains__, admin_village_exists=admin_codes.__contains__
         )
-        for problem in problems:
-            column = next((c.header for c in COLUMNS if c.key == problem.field), problem.field)
-            outcome.problems.append(Problem(column, problem.reason, row=parsed.row, sheet=NAME))
-        if problems:
-            continue
         before = existing.get(village.code)
-        if before is None:
-            new.append(village)
-        elif before != village:
-            if before.kind == "行政村" and village.kind != "行政村" and any(
-                c.startswith(village.code + "-") for c in existing
-            ):
-                outcome.problems.append(Problem("类型", "该行政村下有自然村，不能改为其他类型", row=parsed.row, sheet=NAME))
-                continue
-            changed.append((before, village))
-        else:
-            outcome.unchanged += 1
-    if outcome.problems:
-        return outcome
-    villages_repo.insert_many(ctx.db, ((v, pinyin_initials(v.name)) for v in new))
-    villages_repo.update_many(ctx.db, ((v, pinyin_initials(v.name)) for _, v in changed))
-    actor = ctx.actor.name
-    audit.append(
-        ctx.db,
-        [audit.AuditEntry(actor, "import_insert", "villages", v.code, None, asdict(v)) for v in new]
-        + [audit.AuditEntry(actor, "import_update", "villages", a.code, asdict(b), asdict(a)) for b, a in changed],
-    )
-    outcome.inserted, outcome.updated = len(new), len(changed)
+        if not problems and before is not None and before.kind == "行政村" and village.kind != "行政村" and any(
+            c.startswith(village.code + "-") for c in existing
+        ):
+            problems.append(Problem("kind", "该行政村下有自然村，不能改为其他类型"))
+        outcome.problems.extend(on_row(problems, COLUMNS, row=parsed.row, sheet=NAME))
+        if not problems:
+            upsert.add(village.code, village)
+            if village.kind == "行政村":  # code order: a valid parent precedes its natural villages
+                admin_codes.add(village.code)
+    villages_repo.insert_many(ctx.db, ((v, pinyin_initials(v.name)) for v in upsert.new))
+    villages_repo.update_many(ctx.db, ((v, pinyin_initials(v.name)) for _, v in upsert.changed))
+    upsert.finish(ctx, "villages", lambda v: v.code, outcome)
     return outcome
 
 

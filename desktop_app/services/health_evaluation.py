@@ -28,6 +28,7 @@ def _data_stamp(ctx: ServiceContext) -> tuple[int, int]:
 
 def evaluate(ctx: ServiceContext, *, as_of: date, year: int | None = None) -> HealthEvaluation:
     """Every hc. standard and indicator as of ``as_of`` (indicators for ``year``, default as_of's)."""
+    year = as_of.year if year is None else year
     key = (as_of, year, _data_stamp(ctx))
     cached = ctx.cache.get(_CACHE_KEY)
     if cached is not None and cached[0] == key:
@@ -63,10 +64,12 @@ class RuleCount:
     unknown: int
 
 
-def failing_counts(ctx: ServiceContext, *, as_of: date, county_code: str | None = None) -> list[RuleCount]:
+def failing_counts(
+    ctx: ServiceContext, *, as_of: date, county_code: str | None = None, year: int | None = None
+) -> list[RuleCount]:
     """Per facility rule: facilities failing, warned or unknown (in one county or the city)."""
     counts: dict[str, list[int]] = {}
-    for subject in evaluate(ctx, as_of=as_of).facilities:
+    for subject in evaluate(ctx, as_of=as_of, year=year).facilities:
         if county_code and subject.county_code != county_code:
             continue
         for result in subject.results:

@@ -24,7 +24,10 @@ from desktop_app.services import workbook as workbook_service
 from desktop_app.ui.dialogs.settings_dialog import SettingsDialog
 from desktop_app.ui.errors import show_error
 from desktop_app.ui.ops import OpRunner
+from desktop_app.ui.pages.dashboard_page import DashboardPage
 from desktop_app.ui.pages.divisions_page import DivisionsPage
+from desktop_app.ui.pages.facilities_page import FacilitiesPage
+from desktop_app.ui.pages.staff_page import StaffPage
 from desktop_app.ui.settings import AppSettings
 
 
@@ -64,8 +67,18 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget()
         self.divisions_page = DivisionsPage(runner)
         self.divisions_page.ready.connect(self.ready)
+        self.dashboard_page = DashboardPage(runner)
+        self.facilities_page = FacilitiesPage(runner)
+        self.staff_page = StaffPage(runner)
+        self.dashboard_page.open_facilities.connect(self.open_facilities)
         self._page_index: dict[str, int] = {}
-        available: dict[str, QWidget] = {"divisions": self.divisions_page}
+        self._pages: dict[str, QWidget] = {
+            "overview": self.dashboard_page,
+            "divisions": self.divisions_page,
+            "facilities": self.facilities_page,
+            "staff": self.staff_page,
+        }
+        available = self._pages
         for key, title in module_titles():
             item = QListWidgetItem(title)
             item.setData(Qt.ItemDataRole.UserRole, key)
@@ -99,7 +112,7 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1280, 800)
-        self.select_module("divisions")
+        self.select_module("overview")
         self.divisions_page.reload_tree()
 
     def _title(self, demo_dataset: str | None) -> str:
@@ -114,11 +127,11 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self._action(file_menu, self.tr("退出(&X)"), self.close, QKeySequence.StandardKey.Quit)
         edit_menu = self.menuBar().addMenu(self.tr("编辑(&E)"))
-        self._action(edit_menu, self.tr("新增村庄(&N)"), self.divisions_page.add_village, QKeySequence.StandardKey.New)
-        self._action(edit_menu, self.tr("编辑所选(&O)"), self.divisions_page.edit_village, "Ctrl+Return")
-        self._action(edit_menu, self.tr("删除所选(&D)"), self.divisions_page.delete_village, QKeySequence.StandardKey.Delete)
+        self._action(edit_menu, self.tr("新增(&N)"), lambda: self._page_action("add"), QKeySequence.StandardKey.New)
+        self._action(edit_menu, self.tr("编辑所选(&O)"), lambda: self._page_action("edit"), "Ctrl+Return")
+        self._action(edit_menu, self.tr("删除所选(&D)"), lambda: self._page_action("delete"), QKeySequence.StandardKey.Delete)
         edit_menu.addSeparator()
-        self._action(edit_menu, self.tr("查找(&F)"), self.divisions_page.focus_search, QKeySequence.StandardKey.Find)
+        self._action(edit_menu, self.tr("查找(&F)"), lambda: self._page_action("find"), QKeySequence.StandardKey.Find)
         self._action(edit_menu, self.tr("刷新(&R)"), self._refresh, QKeySequence.StandardKey.Refresh)
         tools = self.menuBar().addMenu(self.tr("工具(&T)"))
         self._action(tools, self.tr("设置(&S)…"), self.open_settings, QKeySequence.StandardKey.Preferences)
@@ -146,9 +159,36 @@ class MainWindow(QMainWindow):
         if index is not None:
             self.pages.setCurrentIndex(index)
 
+    def current_page(self) -> QWidget:
+        """The page shown now."""
+        return self.pages.currentWidget()
+
+    def _page_action(self, action: str) -> None:
+        """Run the Edit-menu action on the page shown (pages without it ignore the shortcut)."""
+        names = {
+            "add": ("add_village", "add_facility", "add_staff"),
+            "edit": ("edit_village", "edit_facility", "edit_staff"),
+            "delete": ("delete_village", "delete_facility"),
+            "find": ("focus_search",),
+        }[action]
+        page = self.current_page()
+        method = next((getattr(page, n) for n in names if hasattr(page, n)), None)
+        if method is not None:
+            method()
+
+    def open_facilities(self, filters: dict) -> None:
+        """Show the facility list filtered as the dashboard asked (click-through from a count)."""
+        self.select_module("facilities")
+        self.facilities_page.apply_filter(filters)
+
     def _refresh(self) -> None:
         self.divisions_page.reload_tree()
         self.divisions_page.village_model.reload()
+        for page in (self.dashboard_page, self.facilities_page, self.staff_page):
+            for name in ("reload", "refresh"):
+                if hasattr(page, name):
+                    getattr(page, name)()
+                    break
 
     # -- file actions ----------------------------------------------------------------------------
     def _ask_path(self, title: str, save: bool, default_name: str = "") -> Path | None:

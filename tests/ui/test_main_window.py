@@ -46,9 +46,9 @@ def test_only_working_modules_are_enabled(runner, settings, qtbot, working_db) -
     window = open_window(runner, settings, qtbot, working_db)
     enabled = [window.navigation.item(i).text() for i in range(window.navigation.count())
                if window.navigation.item(i).flags() & Qt.ItemFlag.ItemIsEnabled]
-    assert enabled == ["行政区划与村庄"]
-    disabled = window.navigation.item(2)
-    assert disabled.text() == "医疗机构" and "后续版本" in disabled.toolTip()
+    assert enabled == ["概览", "行政区划与村庄", "医疗机构", "人员"]
+    disabled = window.navigation.item(4)
+    assert disabled.text() == "补助" and "后续版本" in disabled.toolTip()
     assert str(working_db) in window.db_label.text() and "test:gui" in window.user_label.text()
 
 
@@ -148,3 +148,11 @@ def test_language_setting_round_trips(tmp_path: Path, language: str) -> None:
     settings.language = language
     settings.sync()
     assert AppSettings(tmp_path / "s.ini").language == language
+
+
+def test_dashboard_click_through_opens_the_filtered_facility_list(runner, settings, qtbot, working_db) -> None:
+    window = open_window(runner, settings, qtbot, working_db)
+    assert window.current_page() is window.dashboard_page
+    window.open_facilities({"county": "410821000000", "rule": "hc.facility.licence", "status": "fail"})
+    assert window.current_page() is window.facilities_page
+    assert window.navigation.currentItem().text() == "医疗机构"

@@ -35,9 +35,9 @@ Contributor = Callable[[ServiceContext, DemoPlan, random.Random, ProgressCallbac
 
 
 def _contributors() -> list[tuple[str, Contributor]]:
-    from desktop_app.services.demo import villages
+    from desktop_app.services.demo import health, villages
 
-    return [("villages", villages.generate)]
+    return [("villages", villages.generate), ("health", health.generate)]
 
 
 def plan_for(ctx: ServiceContext, scale: str) -> DemoPlan:

@@ -53,7 +53,7 @@ def generate(ctx: ServiceContext, plan: DemoPlan, rng: random.Random, progress: 
                     kind="行政村",
                     population=int(min(6000, max(280, rng.lognormvariate(7.2, 0.45)))),
                     hosts_township_centre=serial == centre,
-                    minutes_to_clinic=rng.randint(0, 25),
+                    minutes_to_clinic=None if rng.random() < 0.02 else rng.randint(0, 25),
                 )
                 villages.append(village)
                 if rng.random() < 0.12:
