@@ -139,11 +139,17 @@ def test_a_workbook_with_all_six_sheets_imports(ctx, tmp_path: Path) -> None:
     assert [e["action"] for e in audit.entries_for(ctx.db, "staff", DOCTOR)] == ["import_insert"]
 
 
-def test_a_blank_service_population_is_kept_blank_for_every_kind(ctx, tmp_path: Path) -> None:
+def test_service_population_is_required_for_centres_and_derived_for_clinics(ctx, tmp_path: Path) -> None:
     rows = good_rows()
-    rows["医疗机构"][1]["服务人口"] = None  # a gap the standards engine reports as 未填写
+    rows["医疗机构"][1]["服务人口"] = None
+    with pytest.raises(ValidationError) as error:
+        import_workbook(ctx, workbook(tmp_path, rows))
+    assert any(str(p).startswith("医疗机构, row 3, 服务人口: 乡镇卫生院须填写服务人口") for p in error.value.problems)
+    assert facilities_repo.count(ctx.db) == 0
+    rows = good_rows()
     import_workbook(ctx, workbook(tmp_path, rows))
-    assert [f.service_population for f in facilities_repo.all_facilities(ctx.db)] == [None, None]
+    clinic = next(f for f in facilities_repo.all_facilities(ctx.db) if f.kind == "村卫生室")
+    assert clinic.service_population is None  # the engine derives it from the served villages
 
 
 def test_round_trip_export_import_changes_nothing(ctx, tmp_path: Path) -> None:

@@ -40,7 +40,7 @@ def build_registry(ctx: ServiceContext) -> None:
                                      ("XW-C3", villages[2], "私人"), ("WX-C1", villages[3], "公有")):
         create_facility(ctx, facility=Facility(code, f"{village.name}卫生室", "村卫生室", village.code, ownership=ownership))
     create_facility(ctx, facility=Facility("XW-T1", "城关镇卫生院", "乡镇卫生院", XIUWU_TOWNSHIP,
-                                           capability_level="推荐标准", tcm_hall="有"))
+                                           service_population=30000, capability_level="推荐标准", tcm_hall="有"))
 
 
 @pytest.fixture

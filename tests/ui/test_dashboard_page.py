@@ -48,7 +48,7 @@ def health_db(tmp_path: Path) -> Path:
                                   ("XW-C3", villages[2], "私人"), ("WX-C1", villages[3], None)):
         create_facility(ctx, facility=Facility(code, f"{host.name}卫生室", "村卫生室", host.code, ownership=ownership))
     create_facility(ctx, facility=Facility("XW-T1", "城关镇卫生院", "乡镇卫生院", XIUWU_TOWN,
-                                           capability_level="推荐标准", tcm_hall="有"))
+                                           service_population=30000, capability_level="推荐标准", tcm_hall="有"))
     ctx.close()
     return path
 

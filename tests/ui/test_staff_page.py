@@ -39,8 +39,8 @@ def seed_registry(path: Path) -> dict[str, str]:
         ids = village_service.village_list(ctx).fetch_ids(ListQuery(filters={"township": ZHOUZHUANG, "kind": "行政村"}))
         village = village_service.village_list(ctx).fetch_rows(ids[:1])[ids[0]][0]
         for facility in (
-            Facility("T-ZZ", "周庄测试卫生院", "乡镇卫生院", ZHOUZHUANG),
-            Facility("T-QX", "七贤测试卫生院", "乡镇卫生院", QIXIAN),
+            Facility("T-ZZ", "周庄测试卫生院", "乡镇卫生院", ZHOUZHUANG, service_population=20000),
+            Facility("T-QX", "七贤测试卫生院", "乡镇卫生院", QIXIAN, service_population=20000),
             Facility("T-ZZC", "周庄测试卫生室", "村卫生室", village),
         ):
             health_registry.create_facility(ctx, facility=facility)

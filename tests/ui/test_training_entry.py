@@ -39,7 +39,7 @@ def seed_registry(path: Path) -> None:
     try:
         ids = village_service.village_list(ctx).fetch_ids(ListQuery(filters={"township": ZHOUZHUANG, "kind": "行政村"}))
         village = village_service.village_list(ctx).fetch_rows(ids[:1])[ids[0]][0]
-        health_registry.create_facility(ctx, facility=Facility("T-ZZ", "周庄测试卫生院", "乡镇卫生院", ZHOUZHUANG))
+        health_registry.create_facility(ctx, facility=Facility("T-ZZ", "周庄测试卫生院", "乡镇卫生院", ZHOUZHUANG, service_population=20000))
         health_registry.create_facility(ctx, facility=Facility("T-ZZC", "周庄测试卫生室", "村卫生室", village))
         for suffix, facility, status in (("甲", "T-ZZ", "在岗"), ("乙", "T-ZZ", "在岗"), ("丙", "T-ZZC", "在岗"),
                                          ("丁", "T-ZZC", "退出")):

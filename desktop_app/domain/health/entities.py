@@ -225,6 +225,8 @@ def validate_facility(facility: Facility, villages_by_code: Mapping[str, Village
             problems.append(Problem("served_village_codes", f"服务村庄代码{code}不在村庄表中"))
         elif township_code_of(code) != facility.township_code:
             problems.append(Problem("served_village_codes", f"服务村庄{code}属于其他乡镇，村卫生室只能服务本乡镇的村庄"))
+    if facility.kind in FACILITY_KINDS and facility.kind != VILLAGE_CLINIC and facility.service_population is None:
+        problems.append(Problem("service_population", f"{facility.kind}须填写服务人口（只有村卫生室可按服务村庄自动计算）"))
     if facility.kind == VILLAGE_CLINIC and facility.beds:
         problems.append(Problem("beds", f"村卫生室不设床位（现填{facility.beds}张）"))
     _check_not_negative(

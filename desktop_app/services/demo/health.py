@@ -79,7 +79,6 @@ CENTRE_BLANKS = (
     (ALL_CENTRES, ("tcm_hall",)),
     (ALL_CENTRES, ("capability_level",)),
     ((TOWNSHIP_CENTRE, COMMUNITY_CENTRE), ("common_diseases",)),
-    ((TOWNSHIP_CENTRE, CENTRAL_TOWNSHIP_CENTRE), ("service_population",)),
     ((TOWNSHIP_CENTRE, CENTRAL_TOWNSHIP_CENTRE), ("beds",)),
     ((TOWNSHIP_CENTRE,), ("sub_centre",)),
     ((COMMUNITY_CENTRE,), ("floor_area_m2",)),

@@ -37,7 +37,7 @@ def test_derived_codes():
 
 def test_a_good_clinic_and_centre_have_no_problems():
     assert validate_facility(clinic(served_village_codes=(village_code(201), village_code(202)), beds=0), VILLAGES) == []
-    assert validate_facility(Facility("T", "卫生院", "中心乡镇卫生院", TOWNSHIP, beds=40), VILLAGES) == []
+    assert validate_facility(Facility("T", "卫生院", "中心乡镇卫生院", TOWNSHIP, service_population=30000, beds=40), VILLAGES) == []
 
 
 def test_clinic_serving_a_village_of_another_township():
@@ -54,9 +54,9 @@ def test_served_or_host_village_that_does_not_exist():
 
 def test_centre_hosted_in_a_village_code():
     for kind in ("乡镇卫生院", "中心乡镇卫生院", "社区卫生服务中心"):
-        problems = validate_facility(Facility("T", "n", kind, village_code(201)), VILLAGES)
+        problems = validate_facility(Facility("T", "n", kind, village_code(201), service_population=9000), VILLAGES)
         assert fields_of(problems) == ["division_code"]
-    assert fields_of(validate_facility(Facility("T", "n", "乡镇卫生院", "410821000000"), VILLAGES)) == ["division_code"]
+    assert fields_of(validate_facility(Facility("T", "n", "乡镇卫生院", "410821000000", service_population=9000), VILLAGES)) == ["division_code"]
 
 
 def test_beds_on_a_village_clinic_and_negative_numbers():
@@ -64,13 +64,13 @@ def test_beds_on_a_village_clinic_and_negative_numbers():
     negative = clinic(floor_area_m2=-1.0, common_diseases=-3, tcm_techniques=-1, service_population=-5)
     assert sorted(fields_of(validate_facility(negative, VILLAGES))) == [
         "common_diseases", "floor_area_m2", "service_population", "tcm_techniques"]
-    assert fields_of(validate_facility(Facility("T", "n", "乡镇卫生院", TOWNSHIP, beds=-1), VILLAGES)) == ["beds"]
+    assert fields_of(validate_facility(Facility("T", "n", "乡镇卫生院", TOWNSHIP, service_population=9000, beds=-1), VILLAGES)) == ["beds"]
 
 
 def test_vocabularies_and_required_fields():
     bad = Facility("", "", "诊所", TOWNSHIP, ownership="国有", tcm_hall="大", capability_level="三级")
     assert sorted(fields_of(validate_facility(bad, VILLAGES))) == ["capability_level", "code", "kind", "name", "ownership", "tcm_hall"]
-    assert fields_of(validate_facility(Facility("S", "n", "社区卫生服务站", TOWNSHIP, served_village_codes=("x",)), VILLAGES)) == [
+    assert fields_of(validate_facility(Facility("S", "n", "社区卫生服务站", TOWNSHIP, served_village_codes=("x",), service_population=5000), VILLAGES)) == [
         "division_code", "served_village_codes"]
 
 
@@ -95,3 +95,10 @@ def test_training_checks():
     staff = {id_number(1): person(1)}
     assert validate_training(TrainingRecord(id_number(1), 2025, 2.5, "集中学习"), staff) == []
     assert fields_of(validate_training(TrainingRecord(id_number(2), 2025, 0, "讲座"), staff)) == ["id_number", "days", "mode"]
+
+
+def test_centres_need_a_service_population_clinics_derive_it():
+    """Interchange §2: 服务人口 is required for every kind except 村卫生室 (derived from its villages)."""
+    for kind in ("乡镇卫生院", "中心乡镇卫生院", "社区卫生服务中心"):
+        assert fields_of(validate_facility(Facility("T", "n", kind, TOWNSHIP), VILLAGES)) == ["service_population"]
+    assert validate_facility(clinic(), VILLAGES) == []
