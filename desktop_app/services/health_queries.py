@@ -7,8 +7,10 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 
-from desktop_app.domain.health.entities import Facility
+from desktop_app.domain.health.entities import VILLAGE_CLINIC, Facility
+from desktop_app.domain.health.rules_clinic import service_population as clinic_service_population
 from desktop_app.domain.health.rules_facility import FACILITY_RULE_IDS
+from desktop_app.domain.health.snapshot import HealthSnapshot
 from desktop_app.domain.rules.results import RuleResult, Status
 from desktop_app.services import health_evaluation
 from desktop_app.services.context import ServiceContext
@@ -57,6 +59,8 @@ class FacilityDetail:
     village_name: str | None
     as_of: date
     results: tuple[ResultLine, ...]
+    service_population: int | None = None
+    service_population_derived: bool = False
 
 
 def division_choices(ctx: ServiceContext) -> list[CountyChoice]:
@@ -110,7 +114,14 @@ def facility_detail(ctx: ServiceContext, *, code: str, as_of: date) -> FacilityD
         entry = ctx.catalogue.get(result.rule_id)
         document = ctx.catalogue.documents.get(entry.source_doc)
         lines.append(ResultLine(result, entry.title, document.title if document else ""))
+    population, derived = facility.service_population, False
+    if population is None and facility.kind == VILLAGE_CLINIC:
+        villages = villages_repo.get_many(ctx.db, facility.served_codes)
+        population, _reason = clinic_service_population(facility, HealthSnapshot(villages=list(villages.values())))
+        derived = population is not None
     return FacilityDetail(
+        service_population=population,
+        service_population_derived=derived,
         facility=facility,
         row_version=stored.row_version,
         county_name=county.name if county else "",

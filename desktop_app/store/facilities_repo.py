@@ -13,6 +13,15 @@ from desktop_app.store.listing import ListColumn, SqlList
 from desktop_app.store.records import RecordMapper
 
 MAPPER = RecordMapper(Facility, exclude=("served_village_codes",))
+
+# 服务人口 as entered, or for a 村卫生室 left blank: the population of its served villages (its own
+# village when none are listed) — the same reading as the standards engine.
+DERIVED_SERVICE_POPULATION = (
+    "COALESCE(f.service_population, CASE WHEN f.kind = '村卫生室' THEN"
+    " (SELECT sum(v.population) FROM villages v WHERE v.code IN"
+    " (SELECT s.village_code FROM facility_served_villages s WHERE s.facility_code = f.code))"
+    " END, CASE WHEN f.kind = '村卫生室' THEN (SELECT v.population FROM villages v WHERE v.code = f.village_code) END)"
+)
 _SELECT = f"SELECT {MAPPER.column_list} FROM facilities"
 
 
@@ -129,7 +138,7 @@ def facility_list(db: Database) -> SqlList:
             ListColumn("kind", "f.kind"),
             ListColumn("county", "c.name"),
             ListColumn("township", "t.name"),
-            ListColumn("service_population", "f.service_population"),
+            ListColumn("service_population", DERIVED_SERVICE_POPULATION),
             ListColumn("ownership", "f.ownership"),
             ListColumn("licence_valid_until", "f.licence_valid_until"),
             ListColumn("staff", "(SELECT count(*) FROM staff s WHERE s.facility_code = f.code AND s.status = '在岗')"),

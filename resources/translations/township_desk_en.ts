@@ -424,6 +424,10 @@
         <translation>{0} ({1})</translation>
     </message>
     <message>
+        <source>{0}（按服务村庄计算）</source>
+        <translation>{0} (from the served villages)</translation>
+    </message>
+    <message>
         <source>评价日 {0}，共 {1} 项标准：{2}</source>
         <translation>As of {0}, {1} standards: {2}</translation>
     </message>

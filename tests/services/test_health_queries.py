@@ -11,6 +11,7 @@ from desktop_app.domain.health.entities import Facility
 from desktop_app.domain.health.rules_facility import FACILITY_RULE_IDS
 from desktop_app.domain.rules.results import Status
 from desktop_app.domain.villages import Village
+from desktop_app.domain.list_query import ListQuery
 from desktop_app.services import health_evaluation, health_queries
 from desktop_app.services import health_registry as registry
 from desktop_app.services import villages as village_service
@@ -66,3 +67,18 @@ def test_facility_detail_names_the_place_and_carries_every_result(ctx, facilitie
     assert health_queries.facility_detail(ctx, code="T1", as_of=AS_OF).village_name is None
     with pytest.raises(NotFound):
         health_queries.facility_detail(ctx, code="NOPE", as_of=AS_OF)
+
+
+def test_a_clinic_without_a_population_shows_the_sum_of_its_served_villages(ctx) -> None:
+    from desktop_app.domain.villages import Village
+    from desktop_app.services import villages as village_service
+
+    village_service.create_village(ctx, village=Village("410821100231", "甲村", "行政村", 640))
+    village_service.create_village(ctx, village=Village("410821100232", "乙村", "行政村", 310, minutes_to_clinic=5))
+    registry.create_facility(ctx, facility=Facility("QC1", "甲村卫生室", "村卫生室", "410821100231",
+                                                    served_village_codes=("410821100231", "410821100232")))
+    detail = health_queries.facility_detail(ctx, code="QC1", as_of=date(2025, 12, 31))
+    assert (detail.service_population, detail.service_population_derived) == (950, True)
+    listing = registry.facility_list(ctx)
+    rows = listing.fetch_rows(listing.fetch_ids(ListQuery(search="QC1")))
+    assert [row[5] for row in rows.values()] == [950]

@@ -220,7 +220,9 @@ class FacilityDetailPanel(QWidget):
             "name": f.name,
             "kind": vocabulary.display(f.kind),
             "place": self.tr("{0}（{1}）").format(place, f.division_code),
-            "service_population": unfilled if f.service_population is None else f"{f.service_population:,}",
+            "service_population": unfilled if detail.service_population is None else (
+                self.tr("{0}（按服务村庄计算）").format(f"{detail.service_population:,}")
+                if detail.service_population_derived else f"{detail.service_population:,}"),
             "ownership": vocabulary.display(f.ownership) or unfilled,
             "licence": licence,
             "floor_area_m2": unfilled if f.floor_area_m2 is None else f"{value_text(f.floor_area_m2)} m²",
