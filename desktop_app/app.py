@@ -96,7 +96,22 @@ def run_gui(*, db_path: Path | None = None, demo: str | None = None) -> int:
         QMessageBox.critical(None, "乡镇服务台", message_for(exc))
         app.exit(1)
 
-    runner.query(lambda ctx, _p: ctx.demo_dataset, opened, failed)
+    def first_open(ctx: object, _progress: object) -> str | None:
+        """Open the database; on the first start of a day back up a real (non-demo) database."""
+        from datetime import date
+
+        from desktop_app.paths import backup_dir
+        from desktop_app.services.backup import automatic_daily_backup
+
+        demo_dataset = ctx.demo_dataset  # type: ignore[attr-defined]
+        if demo_dataset is None:
+            try:
+                automatic_daily_backup(ctx, backup_dir(), date.today())  # type: ignore[arg-type]
+            except DeskError as exc:  # a failed backup must not keep the user out: log and go on
+                logging.getLogger(__name__).error("daily backup failed: %s", exc)
+        return demo_dataset
+
+    runner.query(first_open, opened, failed)
     try:
         return app.exec()
     finally:

@@ -18,8 +18,6 @@ from desktop_app.domain.errors import DatabaseFileError, DeskError, NotFound, Pe
 EXIT_OK, EXIT_ERROR, EXIT_REFUSED = 0, 1, 2
 NOT_YET = {
     "report": "报表（report）尚未提供，将随“打印报表”功能上线",
-    "backup": "备份（backup）尚未提供，将随“用户、权限、审计与备份”功能上线",
-    "restore": "恢复（restore）尚未提供，将随“用户、权限、审计与备份”功能上线",
 }
 log = logging.getLogger(__name__)
 
@@ -125,15 +123,21 @@ def _run(args: argparse.Namespace) -> int:
         for problem in report.problems:
             print(problem, file=sys.stderr)
         if report.ok:
-            print(f"数据库完好：{report.path}（结构版本 {', '.join(report.applied_migrations)}）")
+            chain = report.audit_chain
+            trail = f"；审计记录 {chain.checked} 条，摘要链完好" if chain else ""
+            print(f"数据库完好：{report.path}（结构版本 {', '.join(report.applied_migrations)}{trail}）")
         return EXIT_OK if report.ok else EXIT_ERROR
+    if command in ("backup", "restore"):
+        return _backup_or_restore(args)
     from desktop_app.services.database import open_context
 
     ctx = open_context(args.sub_db, actor=cli_actor(), create=command == "import")
     try:
         if command == "import":
+            from desktop_app.services.backup import backup_before
             from desktop_app.services.workbook import import_workbook
 
+            backup_before(ctx, "import")
             print(import_workbook(ctx, args.file).summary())
             return EXIT_OK
         if command == "export":
@@ -144,6 +148,29 @@ def _run(args: argparse.Namespace) -> int:
     finally:
         ctx.close()
     raise AssertionError(f"unhandled command {command}")
+
+
+def _backup_or_restore(args: argparse.Namespace) -> int:
+    from dataclasses import replace
+
+    from desktop_app.services.backup import backup_database_file, restore
+
+    if args.command == "backup":
+        result = backup_database_file(args.sub_db, args.to)
+        print(f"已备份：{result.path}（{result.size} 字节，已通过完整性检查）")
+        return EXIT_OK
+    try:
+        done = restore(args.source, args.sub_db)
+    except ValidationError as refused:
+        raise ValidationError([replace(p, field="--from") for p in refused.problems]) from refused
+    print(f"已从备份恢复：{done.source} → {done.target}")
+    print(f"原数据库文件已保留为：{done.kept}" if done.kept else "恢复前该位置没有数据库文件，无需保留旧文件")
+    if done.pending_migrations:
+        print("该备份的结构版本较旧，下次打开时将自动升级：" + "、".join(done.pending_migrations))
+    if done.audit_chain is not None and not done.audit_chain.ok:
+        print(f"注意：该备份的审计记录链在编号 {done.audit_chain.first_broken_id} 处断开：{done.audit_chain.reason}",
+              file=sys.stderr)
+    return EXIT_OK
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,4 +1,4 @@
-"""Where the app keeps its files on this machine (platformdirs): database, settings, logs."""
+"""Where the app keeps its files on this machine (platformdirs): database, backups, settings, logs."""
 
 from __future__ import annotations
 
@@ -21,6 +21,11 @@ def default_database_path() -> Path:
 def demo_database_path(scale: str) -> Path:
     """The demo database of a scale (``small``/``city``) used by ``township-desk --demo``."""
     return Path(_dirs().user_data_dir) / f"township-desk-demo-{scale}.sqlite3"
+
+
+def backup_dir() -> Path:
+    """The folder of automatic backup copies (daily, before imports)."""
+    return Path(_dirs().user_data_dir) / "backups"
 
 
 def settings_path() -> Path:

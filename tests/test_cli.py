@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -9,9 +10,14 @@ from pathlib import Path
 from openpyxl import Workbook
 
 
+ROOT = Path(__file__).resolve().parent.parent
+
+
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    """Run this checkout's command line (not whichever copy happens to be installed)."""
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
     return subprocess.run([sys.executable, "-m", "desktop_app", *args], cwd=cwd, capture_output=True, text=True,
-                          timeout=120)
+                          timeout=120, env=env)
 
 
 def test_init_template_import_export_check(tmp_path: Path) -> None:
@@ -60,8 +66,47 @@ def test_commands_of_later_modules_do_not_pretend(tmp_path: Path) -> None:
     result = run("report", "facility-inspection", "--db", str(db), "--out", str(tmp_path / "r.pdf"), cwd=tmp_path)
     assert result.returncode == 1 and "尚未提供" in result.stderr
     assert not (tmp_path / "r.pdf").exists()
-    result = run("backup", "--db", str(db), "--to", str(tmp_path), cwd=tmp_path)
-    assert result.returncode == 1 and "尚未提供" in result.stderr
+
+
+def test_backup_restore_and_a_refused_source(tmp_path: Path) -> None:
+    db, folder = tmp_path / "desk.sqlite3", tmp_path / "backups"
+    run("init", "--db", str(db), cwd=tmp_path)
+    made = run("backup", "--db", str(db), "--to", str(folder), cwd=tmp_path)
+    assert made.returncode == 0 and "已备份" in made.stdout, made.stderr
+    (copy,) = folder.iterdir()
+    restored = run("restore", "--from", str(copy), "--db", str(db), cwd=tmp_path)
+    assert restored.returncode == 0, restored.stderr
+    (kept,) = tmp_path.glob("desk.before-restore-*.sqlite3")
+    assert f"原数据库文件已保留为：{kept}" in restored.stdout
+    bad = tmp_path / "bad.sqlite3"
+    bad.write_bytes(b"not a backup" * 10)
+    refused = run("restore", "--from", str(bad), "--db", str(db), cwd=tmp_path)
+    assert refused.returncode == 2 and refused.stderr.strip().splitlines() == [
+        f"--from: 不是 SQLite 数据库文件（{bad}），未做任何改动"]
+    assert len(list(tmp_path.glob("desk.before-restore-*"))) == 1
+    missing = run("backup", "--db", str(tmp_path / "none.sqlite3"), "--to", str(folder), cwd=tmp_path)
+    assert missing.returncode == 1 and not (tmp_path / "none.sqlite3").exists()
+
+
+def test_check_reports_the_first_broken_link_of_the_audit_chain(tmp_path: Path) -> None:
+    import sqlite3
+
+    db = tmp_path / "desk.sqlite3"
+    run("init", "--db", str(db), "--demo", "small", cwd=tmp_path)
+    clean = run("check", "--db", str(db), cwd=tmp_path)
+    assert clean.returncode == 0 and "摘要链完好" in clean.stdout, clean.stderr
+    conn = sqlite3.connect(db)
+    triggers = conn.execute(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_log'").fetchall()
+    for name, _sql in triggers:
+        conn.execute(f"DROP TRIGGER {name}")
+    conn.execute("UPDATE audit_log SET actor = 'someone-else' WHERE id = 2")
+    for _name, sql in triggers:
+        conn.execute(sql)
+    conn.commit()
+    conn.close()
+    broken = run("check", "--db", str(db), cwd=tmp_path)
+    assert broken.returncode == 1 and "审计记录链在编号 2 处断开" in broken.stderr
 
 
 def test_version(tmp_path: Path) -> None:

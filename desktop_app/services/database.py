@@ -11,9 +11,10 @@ from desktop_app.domain.actor import Actor
 from desktop_app.domain.errors import DatabaseFileError, RuleViolation
 from desktop_app.services.context import ServiceContext
 from desktop_app.services.divisions import load_division_registry
-from desktop_app.store import divisions_repo, meta, villages_repo
+from desktop_app.store import audit, divisions_repo, meta, villages_repo
+from desktop_app.store.audit import ChainReport
 from desktop_app.store.connection import integrity_problems, open_database, write_transaction
-from desktop_app.store.migrations import applied_names, discover_steps, migrate
+from desktop_app.store.migrations import applied_names, discover_steps, migrate, unknown_steps
 
 ProgressCallback = Callable[[int, int, str], None]
 
@@ -27,6 +28,7 @@ def open_context(path: Path | str, *, actor: Actor, create: bool = True) -> Serv
     db = open_database(path, create=create)
     try:
         migrate(db, db_path=path)
+        audit.seal_legacy(db)
         ctx = ServiceContext(db=db, actor=actor, db_path=path)
         if divisions_repo.count(db) == 0:
             load_division_registry(ctx)
@@ -83,6 +85,7 @@ class CheckReport:
     problems: list[str]
     applied_migrations: list[str]
     pending_migrations: list[str]
+    audit_chain: ChainReport | None = None
 
     @property
     def ok(self) -> bool:
@@ -91,7 +94,8 @@ class CheckReport:
 
 
 def check_database(path: Path | str) -> CheckReport:
-    """Verify an existing database without changing it: integrity, foreign keys, schema version.
+    """Verify an existing database without changing it: integrity, foreign keys, schema version,
+    and the audit hash chain (the first broken link is reported with its row id).
 
     Raises DatabaseFileError when the file is missing, not SQLite or unreadable.
     """
@@ -101,7 +105,7 @@ def check_database(path: Path | str) -> CheckReport:
         problems = integrity_problems(db)
         applied = applied_names(db)
         known = [s.name for s in discover_steps()]
-        unknown = [n for n in applied if n not in known]
+        unknown = unknown_steps(db)
         if unknown:
             problems.append("数据库包含本程序不认识的结构版本：" + "、".join(unknown))
         pending = [n for n in known if n not in applied]
@@ -109,7 +113,10 @@ def check_database(path: Path | str) -> CheckReport:
             problems.append("数据库结构尚未升级（待执行：" + "、".join(pending) + "），请用本程序打开一次或运行 init")
         if not unknown and not pending and divisions_repo.count(db) == 0:
             problems.append("区划代码表为空")
-        return CheckReport(path, problems, applied, pending)
+        chain = audit.verify_chain(db) if audit.has_chain(db) else None
+        if chain is not None and not chain.ok:
+            problems.append(f"审计记录链在编号 {chain.first_broken_id} 处断开：{chain.reason}")
+        return CheckReport(path, problems, applied, pending, chain)
     except Exception as exc:
         if isinstance(exc, DatabaseFileError):
             raise

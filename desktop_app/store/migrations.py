@@ -80,6 +80,12 @@ def applied_names(db: Database) -> list[str]:
     return [m.name for m in Migrations(MIGRATION_SET).applied(db)]
 
 
+def unknown_steps(db: Database, folder: Path | None = None) -> list[str]:
+    """Applied steps this app does not have: the database was written by a newer version."""
+    known = {s.name for s in discover_steps(folder)}
+    return [name for name in applied_names(db) if name not in known]
+
+
 def backup_file(db: Database, source_path: Path, label: str) -> Path:
     """Copy the open database beside its file with the online backup API; return the copy's path."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
@@ -104,12 +110,11 @@ def migrate(db: Database, *, db_path: Path | None = None, folder: Path | None = 
     applied steps, a backup copy is written before the first pending step runs.
     """
     steps = discover_steps(folder)
-    known = {s.name for s in steps}
     applied = applied_names(db)
     foreign = [t for t in db.table_names() if t != "_sqlite_migrations" and not t.startswith("sqlite_")]
     if not applied and foreign:
         raise DatabaseFileError("该 SQLite 文件不是乡镇服务台数据库（含有其他程序的表），已拒绝打开。文件未被修改。")
-    unknown = [name for name in applied if name not in known]
+    unknown = unknown_steps(db, folder)
     if unknown:
         raise DatabaseFileError(
             "该数据库由更新版本的乡镇服务台创建（包含本程序不认识的结构版本 "

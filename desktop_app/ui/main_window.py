@@ -20,6 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app import __version__
+from desktop_app.paths import backup_dir
+from desktop_app.services import backup as backup_service
+from desktop_app.services import database as database_service
 from desktop_app.services import workbook as workbook_service
 from desktop_app.ui.dialogs.settings_dialog import SettingsDialog
 from desktop_app.ui.errors import show_error
@@ -125,6 +128,10 @@ class MainWindow(QMainWindow):
         self._action(file_menu, self.tr("导出工作簿(&E)…"), self.export_workbook, "Ctrl+E")
         self._action(file_menu, self.tr("生成导入模板(&T)…"), self.write_template)
         file_menu.addSeparator()
+        self._action(file_menu, self.tr("立即备份(&B)…"), self.backup_now)
+        self._action(file_menu, self.tr("从备份恢复(&R)…"), self.restore_backup)
+        self._action(file_menu, self.tr("检查数据库(&C)"), self.check_database)
+        file_menu.addSeparator()
         self._action(file_menu, self.tr("退出(&X)"), self.close, QKeySequence.StandardKey.Quit)
         edit_menu = self.menuBar().addMenu(self.tr("编辑(&E)"))
         self._action(edit_menu, self.tr("新增(&N)"), lambda: self._page_action("add"), QKeySequence.StandardKey.New)
@@ -205,8 +212,13 @@ class MainWindow(QMainWindow):
         path = self._ask_path(self.tr("导入工作簿"), save=False)
         if path is None:
             return
+
+        def work(ctx: Any, progress: Any) -> Any:
+            backup_service.backup_before(ctx, "import")
+            return workbook_service.import_workbook(ctx, path, progress=progress)
+
         self._runner.op(
-            lambda ctx, progress: workbook_service.import_workbook(ctx, path, progress=progress),
+            work,
             lambda report: QMessageBox.information(self, self.tr("导入完成"), report.summary()),
             lambda exc: show_error(self, exc),
             label=self.tr("正在导入…"), parent=self, cancellable=True,
@@ -233,6 +245,52 @@ class MainWindow(QMainWindow):
             lambda written: self.statusBar().showMessage(self.tr("已生成模板：{0}").format(written), 8000),
             lambda exc: show_error(self, exc),
         )
+
+    def backup_now(self) -> None:
+        """Copy the database (verified) into a folder the user picks, e.g. a USB stick."""
+        folder = QFileDialog.getExistingDirectory(self, self.tr("选择备份保存位置"), self._settings.last_folder or str(Path.home()))
+        if not folder:
+            return
+        self._settings.last_folder = folder
+        self._runner.op(
+            lambda ctx, _p: backup_service.backup_now(ctx, Path(folder), label="manual"),
+            lambda result: QMessageBox.information(self, self.tr("备份完成"), self.tr("已备份到：{0}").format(result.path)),
+            lambda exc: show_error(self, exc),
+            label=self.tr("正在备份…"), parent=self,
+        )
+
+    def restore_backup(self) -> None:
+        """Replace the database with a verified backup after confirmation; the current file is kept aside."""
+        source, _filter = QFileDialog.getOpenFileName(self, self.tr("选择备份文件"), str(backup_dir()),
+                                                      self.tr("数据库备份 (*.sqlite3 *.db);;所有文件 (*)"))
+        if not source:
+            return
+        answer = QMessageBox.question(
+            self, self.tr("从备份恢复"),
+            self.tr("将用备份 {0} 替换当前数据库。当前数据库文件会先另存一份，不会被删除。是否继续？").format(source))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        target = self._db_path
+
+        def restored(result: Any) -> None:
+            self._refresh()
+            QMessageBox.information(self, self.tr("恢复完成"),
+                                    self.tr("已从备份恢复。原数据库已另存为：{0}").format(result.kept or "—"))
+
+        self._runner.with_database_closed(lambda _p: backup_service.restore(Path(source), target), restored,
+                                          lambda exc: show_error(self, exc))
+
+    def check_database(self) -> None:
+        """Verify integrity, schema version and the audit chain of the open database file."""
+        path = self._db_path
+
+        def shown(report: Any) -> None:
+            if report.ok:
+                QMessageBox.information(self, self.tr("检查数据库"), self.tr("数据库完好，审计记录链完整。"))
+            else:
+                QMessageBox.warning(self, self.tr("检查数据库"), "\n".join(report.problems))
+
+        self._runner.query(lambda _ctx, _p: database_service.check_database(path), shown, lambda exc: show_error(self, exc))
 
     def open_settings(self) -> None:
         """Open the settings dialog (language takes effect on restart)."""

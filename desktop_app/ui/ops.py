@@ -44,6 +44,11 @@ class _Worker(QObject):
             self.progressed.emit(op_id, done, total, text)
 
         try:
+            if getattr(fn, "closes_database", False):
+                self.close()  # the work replaces the file; the next operation reopens it
+                result = fn(None, report)
+                self.finished.emit(op_id, result, None)
+                return
             if self._context is None:
                 self._context = self._open_context()
             result = fn(self._context, report)
@@ -122,6 +127,17 @@ class OpRunner(QObject):
             timer.start(PROGRESS_DELAY_MS)
             pending.dialog, pending.timer = dialog, timer
         return op_id
+
+    def with_database_closed(self, fn: Callable[[Progress], Any], on_done: Callable[[Any], None] | None = None,
+                             on_error: Callable[[BaseException], None] | None = None) -> int:
+        """Run ``fn(progress)`` on the worker with the database closed (e.g. restoring the file);
+        the next operation opens it again."""
+
+        def work(_ctx: Any, progress: Progress) -> Any:
+            return fn(progress)
+
+        work.closes_database = True  # type: ignore[attr-defined]
+        return self._start(work, on_done, on_error, is_write=False)
 
     def _start(self, fn: WorkFn, on_done, on_error, *, is_write: bool) -> int:
         op_id = next(self._ids)

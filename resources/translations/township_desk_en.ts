@@ -710,6 +710,18 @@
         <translation>Write import &amp;template…</translation>
     </message>
     <message>
+        <source>立即备份(&amp;B)…</source>
+        <translation>&amp;Back up now…</translation>
+    </message>
+    <message>
+        <source>从备份恢复(&amp;R)…</source>
+        <translation>&amp;Restore from backup…</translation>
+    </message>
+    <message>
+        <source>检查数据库(&amp;C)</source>
+        <translation>&amp;Check database</translation>
+    </message>
+    <message>
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
@@ -784,6 +796,54 @@
     <message>
         <source>已生成模板：{0}</source>
         <translation>Template written: {0}</translation>
+    </message>
+    <message>
+        <source>选择备份保存位置</source>
+        <translation>Choose where to save the backup</translation>
+    </message>
+    <message>
+        <source>备份完成</source>
+        <translation>Backup finished</translation>
+    </message>
+    <message>
+        <source>已备份到：{0}</source>
+        <translation>Backed up to: {0}</translation>
+    </message>
+    <message>
+        <source>正在备份…</source>
+        <translation>Backing up…</translation>
+    </message>
+    <message>
+        <source>选择备份文件</source>
+        <translation>Choose a backup file</translation>
+    </message>
+    <message>
+        <source>数据库备份 (*.sqlite3 *.db);;所有文件 (*)</source>
+        <translation>Database backups (*.sqlite3 *.db);;All files (*)</translation>
+    </message>
+    <message>
+        <source>从备份恢复</source>
+        <translation>Restore from backup</translation>
+    </message>
+    <message>
+        <source>将用备份 {0} 替换当前数据库。当前数据库文件会先另存一份，不会被删除。是否继续？</source>
+        <translation>The current database will be replaced by the backup {0}. The current file is kept aside, not deleted. Continue?</translation>
+    </message>
+    <message>
+        <source>恢复完成</source>
+        <translation>Restore finished</translation>
+    </message>
+    <message>
+        <source>已从备份恢复。原数据库已另存为：{0}</source>
+        <translation>Restored from the backup. The previous database was kept as: {0}</translation>
+    </message>
+    <message>
+        <source>检查数据库</source>
+        <translation>Check database</translation>
+    </message>
+    <message>
+        <source>数据库完好，审计记录链完整。</source>
+        <translation>The database is intact and the audit chain is complete.</translation>
     </message>
     <message>
         <source>关于乡镇服务台</source>
