@@ -5,7 +5,7 @@ from __future__ import annotations
 import getpass
 from dataclasses import dataclass
 
-ROLE_ADMIN = "系统管理员"
+ROLE_ADMIN = "系统管理员"  # the same value as desktop_app.domain.security.ADMIN
 
 
 @dataclass(frozen=True)

@@ -10,9 +10,9 @@ import base64
 import hashlib
 import hmac
 import secrets
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from desktop_app.domain.actor import Actor
 from desktop_app.domain.errors import PermissionDenied
 
 ADMIN = "系统管理员"
@@ -56,13 +56,8 @@ LOCKOUT = timedelta(minutes=15)
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1
 
 
-@dataclass(frozen=True)
-class Principal:
-    """A signed-in user as the services see it: name, role and division scope (a 12-digit code)."""
-
-    user_name: str
-    role: str
-    scope_code: str = CITY_CODE
+Principal = Actor
+"""A signed-in user as the services see it: name, role and division scope (a 12-digit code)."""
 
 
 def scope_prefix(scope_code: str) -> str:

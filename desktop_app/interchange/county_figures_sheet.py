@@ -76,5 +76,6 @@ def export(ctx: ServiceContext) -> Iterable[dict[str, Any]]:
 
 
 SHEET = SheetSpec(
-    name=NAME, key="county_figures", columns=COLUMNS, key_columns=("county_code", "year"), apply=apply, export=export
+    name=NAME, key="county_figures", columns=COLUMNS, key_columns=("county_code", "year"), apply=apply, export=export,
+    division_of=lambda ctx, values: values.get("county_code"),
 )

@@ -126,4 +126,5 @@ def export(ctx: ServiceContext) -> Iterable[dict[str, Any]]:
         yield row_of(facility, COLUMNS)
 
 
-SHEET = SheetSpec(name=NAME, key="facilities", columns=COLUMNS, key_columns=("code",), apply=apply, export=export)
+SHEET = SheetSpec(name=NAME, key="facilities", columns=COLUMNS, key_columns=("code",), apply=apply, export=export,
+                   division_of=lambda ctx, values: values.get("division_code"))

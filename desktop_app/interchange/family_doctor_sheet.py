@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from desktop_app.domain.errors import Problem
 from desktop_app.domain.health.entities import FamilyDoctorFigure
 from desktop_app.interchange.columns import Column
-from desktop_app.interchange.sheet_support import Upsert, on_row, record_from, row_of
+from desktop_app.interchange.sheet_support import Upsert, on_row, record_from, row_of, facility_division
 from desktop_app.interchange.sheets import ParsedRow, SheetOutcome, SheetSpec
 from desktop_app.store import facilities_repo, health_figures_repo
 
@@ -62,5 +62,6 @@ def export(ctx: ServiceContext) -> Iterable[dict[str, Any]]:
 
 
 SHEET = SheetSpec(
-    name=NAME, key="family_doctor", columns=COLUMNS, key_columns=("facility_code", "year"), apply=apply, export=export
+    name=NAME, key="family_doctor", columns=COLUMNS, key_columns=("facility_code", "year"), apply=apply, export=export,
+    division_of=lambda ctx, values: facility_division(ctx, values.get("facility_code")),
 )

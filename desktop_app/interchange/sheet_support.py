@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 from desktop_app.domain.errors import Problem
 from desktop_app.interchange.columns import Column
 from desktop_app.interchange.sheets import SheetOutcome
-from desktop_app.store import audit
+from desktop_app.store import audit, facilities_repo, staff_repo
 
 if TYPE_CHECKING:
     from desktop_app.services.context import ServiceContext
@@ -86,3 +86,15 @@ class Upsert(Generic[K, T]):
             ],
         )
         outcome.inserted, outcome.updated, outcome.unchanged = len(self.new), len(self.changed), self.unchanged
+
+
+def facility_division(ctx: ServiceContext, facility_code: str | None) -> str | None:
+    """The host division of a facility (for division scope checks), or None when unknown."""
+    stored = facilities_repo.get(ctx.db, facility_code) if facility_code else None
+    return stored.facility.division_code if stored else None
+
+
+def staff_division(ctx: ServiceContext, id_number: str | None) -> str | None:
+    """The host division of a person's facility, or None when unknown."""
+    stored = staff_repo.get(ctx.db, (id_number or "").upper()) if id_number else None
+    return facility_division(ctx, stored.member.facility_code) if stored else None

@@ -46,6 +46,9 @@ class SheetSpec:
     key_columns: tuple[str, ...]
     apply: Callable[[ServiceContext, list[ParsedRow]], SheetOutcome]
     export: Callable[[ServiceContext], Iterable[Mapping[str, Any]]]
+    # The division code a row belongs to (values by column key), for users limited to a county or
+    # township; None means the sheet is not divisional and only city-wide users may import it.
+    division_of: Callable[[ServiceContext, Mapping[str, Any]], str | None] | None = None
 
     def column(self, key: str) -> Column:
         """The column with this English key."""

@@ -22,7 +22,7 @@ from desktop_app.domain.health.entities import (
 )
 from desktop_app.domain.text import pinyin_initials
 from desktop_app.interchange.columns import Column
-from desktop_app.interchange.sheet_support import Upsert, on_row, record_from, row_of
+from desktop_app.interchange.sheet_support import Upsert, on_row, record_from, row_of, facility_division
 from desktop_app.interchange.sheets import ParsedRow, SheetOutcome, SheetSpec
 from desktop_app.store import facilities_repo, staff_repo
 
@@ -92,4 +92,5 @@ def export(ctx: ServiceContext) -> Iterable[dict[str, Any]]:
         yield row_of(member, COLUMNS)
 
 
-SHEET = SheetSpec(name=NAME, key="staff", columns=COLUMNS, key_columns=("id_number",), apply=apply, export=export)
+SHEET = SheetSpec(name=NAME, key="staff", columns=COLUMNS, key_columns=("id_number",), apply=apply, export=export,
+                   division_of=lambda ctx, values: facility_division(ctx, values.get("facility_code")))

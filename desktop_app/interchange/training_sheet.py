@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from desktop_app.domain.errors import Problem
 from desktop_app.domain.health.entities import TRAINING_MODES, TrainingRecord, validate_training
 from desktop_app.interchange.columns import Column
-from desktop_app.interchange.sheet_support import Upsert, on_row, record_from, row_of
+from desktop_app.interchange.sheet_support import Upsert, on_row, record_from, row_of, staff_division
 from desktop_app.interchange.sheets import ParsedRow, SheetOutcome, SheetSpec
 from desktop_app.store import staff_repo
 
@@ -66,5 +66,6 @@ def export(ctx: ServiceContext) -> Iterable[dict[str, Any]]:
 
 
 SHEET = SheetSpec(
-    name=NAME, key="training", columns=COLUMNS, key_columns=("id_number", "year", "mode"), apply=apply, export=export
+    name=NAME, key="training", columns=COLUMNS, key_columns=("id_number", "year", "mode"), apply=apply, export=export,
+    division_of=lambda ctx, values: staff_division(ctx, values.get("id_number")),
 )

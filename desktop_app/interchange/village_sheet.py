@@ -85,4 +85,5 @@ def export(ctx: ServiceContext) -> Iterable[dict[str, Any]]:
         }
 
 
-SHEET = SheetSpec(name=NAME, key="villages", columns=COLUMNS, key_columns=("code",), apply=apply, export=export)
+SHEET = SheetSpec(name=NAME, key="villages", columns=COLUMNS, key_columns=("code",), apply=apply, export=export,
+                   division_of=lambda ctx, values: values.get("code"))

@@ -26,6 +26,8 @@ from desktop_app.domain.rules.catalogue import Catalogue, RuleEntry
 from desktop_app.services import desk_admin
 from desktop_app.services.business_registry import id_number_problem
 from desktop_app.services.context import Changes, ServiceContext
+from desktop_app.services.permissions import guarded, scope_filter
+from desktop_app.domain.security import DECIDE, IMPORT, INTAKE, PAY, READ, REVIEW
 from desktop_app.store import applications_repo, audit, businesses_repo, divisions_repo
 from desktop_app.store.applications_repo import (
     NOTICE_SERIES,
@@ -68,6 +70,23 @@ def _today() -> date:
 
 # --- reading ---------------------------------------------------------------------------------
 
+def _case_division(ctx: ServiceContext, receipt_no: str) -> str | None:
+    """The township of the applicant business, else the county of the case (for scope checks)."""
+    case = applications_repo.get(ctx.db, receipt_no.strip())
+    if case is None:
+        return None
+    return _applicant_division(ctx, case.application.uscc, case.county_code)
+
+
+def _applicant_division(ctx: ServiceContext, uscc: str | None, county_code: str | None) -> str | None:
+    if uscc:
+        stored = businesses_repo.get(ctx.db, uscc.strip().upper())
+        if stored is not None and stored.business.township_code:
+            return stored.business.township_code
+    return county_code
+
+
+@guarded(READ, scope=lambda ctx, a: [_case_division(ctx, a["receipt_no"])])
 def get_case(ctx: ServiceContext, receipt_no: str) -> ApplicationCase:
     """The application with this receipt number; NotFound otherwise."""
     case = applications_repo.get(ctx.db, receipt_no.strip())
@@ -76,6 +95,7 @@ def get_case(ctx: ServiceContext, receipt_no: str) -> ApplicationCase:
     return case
 
 
+@guarded(READ, scope=lambda ctx, a: [_case_division(ctx, a["receipt_no"])])
 def events(ctx: ServiceContext, receipt_no: str) -> list[ApplicationEvent]:
     """Every transition of an application, oldest first."""
     return applications_repo.events_of(ctx.db, receipt_no)
@@ -95,6 +115,7 @@ def measure_spec(ctx: ServiceContext, policy_id: str) -> MeasureSpec:
     return shipped_fact_catalogue().get(policy_id)
 
 
+@guarded(READ, scope=lambda ctx, a: [_case_division(ctx, a["receipt_no"])])
 def check(ctx: ServiceContext, receipt_no: str) -> Eligibility:
     """A fresh eligibility verdict of one application (the decision screen's conditions and reasons)."""
     return _evaluate(ctx, get_case(ctx, receipt_no).application)
@@ -112,7 +133,13 @@ def _verdict(result: Eligibility, at: str | None = None) -> Verdict:
 
 def application_list(ctx: ServiceContext) -> SearchableList:
     """The paged application list (see :func:`applications_repo.application_list` for its filters)."""
-    return applications_repo.application_list(ctx.db)
+    listing = applications_repo.application_list(ctx.db)
+    pattern = scope_filter(ctx)
+    if pattern is None:
+        return listing
+    return listing.restricted("a.county_code LIKE ? AND (a.uscc IS NULL OR (SELECT b.township_code FROM businesses b"
+                              " WHERE b.uscc = a.uscc) IS NULL OR (SELECT b.township_code FROM businesses b"
+                              " WHERE b.uscc = a.uscc) LIKE ?)", pattern[:6] + "%", pattern)
 
 
 def work_list_query(ctx: ServiceContext, *, kind: str, today: date | None = None, search: str = "",
@@ -250,6 +277,7 @@ def promised_date(ctx: ServiceContext, base_id: str, received_on: date) -> date:
     return desk_admin.work_calendar(ctx).add_working_days(received_on, days)
 
 
+@guarded(INTAKE, scope=lambda ctx, a: [_applicant_division(ctx, a.get("uscc"), a.get("county_code"))])
 def intake(
     ctx: ServiceContext,
     *,
@@ -328,6 +356,7 @@ def _notice(ctx: ServiceContext, entry: RuleEntry, measure: MeasureSpec, applica
     return IntakeResult(None, None, None, notice, Changes(frozenset({NOTICES}), inserted=1, keys=(notice_no,)))
 
 
+@guarded(INTAKE, scope=lambda ctx, a: [_case_division(ctx, a["receipt_no"])])
 def amend_application(ctx: ServiceContext, *, receipt_no: str, expected_version: int,
                       facts: Mapping[str, FactValue] | str, amount_requested_fen: int | None = None) -> Changes:
     """Correct the facts and requested amount of an open case (已受理/审核中) and re-evaluate it.
@@ -399,12 +428,14 @@ def _required_text(field: str, text: str | None, message: str) -> str:
     return value
 
 
+@guarded(REVIEW, scope=lambda ctx, a: [_case_division(ctx, a["receipt_no"])])
 def start_review(ctx: ServiceContext, *, receipt_no: str, expected_version: int | None = None, note: str = "") -> Changes:
     """已受理 → 审核中; the acting user becomes the case's handler."""
     return _transition(ctx, receipt_no, "start_review", expected_version,
                        lambda case, target: (_with_status(case, target, handler=ctx.actor.name), note.strip()))
 
 
+@guarded(DECIDE, scope=lambda ctx, a: [_case_division(ctx, a["receipt_no"])])
 def approve(ctx: ServiceContext, *, receipt_no: str, amount_fen: int | None = None, reasons: Sequence[str] = (),
             override_reason: str | None = None, expected_version: int | None = None) -> Changes:
     """审核中 → 已批准, re-running the engine first.
@@ -435,6 +466,7 @@ def approve(ctx: ServiceContext, *, receipt_no: str, amount_fen: int | None = No
     return Changes(frozenset({TABLE}), updated=1, keys=(case.receipt_no,))
 
 
+@guarded(DECIDE, scope=lambda ctx, a: [_case_division(ctx, a["receipt_no"])])
 def refuse(ctx: ServiceContext, *, receipt_no: str, reasons: Sequence[str], expected_version: int | None = None) -> Changes:
     """审核中 → 不予批准 with at least one written reason (the engine's reasons are a starting point)."""
     written = tuple(r.strip() for r in reasons if r and r.strip())
@@ -449,6 +481,7 @@ def refuse(ctx: ServiceContext, *, receipt_no: str, reasons: Sequence[str], expe
     return _transition(ctx, receipt_no, "refuse", expected_version, change)
 
 
+@guarded(PAY, scope=lambda ctx, a: [_case_division(ctx, a["receipt_no"])])
 def pay(ctx: ServiceContext, *, receipt_no: str, voucher_no: str, paid_on: date, amount_fen: int | None = None,
         expected_version: int | None = None) -> Changes:
     """已批准 → 已发放 with a unique voucher number, a payment date and an amount (default: the
@@ -477,6 +510,7 @@ def pay(ctx: ServiceContext, *, receipt_no: str, voucher_no: str, paid_on: date,
     return _transition(ctx, receipt_no, "pay", expected_version, change)
 
 
+@guarded(INTAKE, scope=lambda ctx, a: [_case_division(ctx, a["receipt_no"])])
 def withdraw(ctx: ServiceContext, *, receipt_no: str, reason: str, expected_version: int | None = None) -> Changes:
     """已受理 / 审核中 / 已批准 → 已撤回 (the applicant withdraws), with the reason."""
     text = _required_text("reason", reason, "请填写撤回原因")
@@ -484,6 +518,7 @@ def withdraw(ctx: ServiceContext, *, receipt_no: str, reason: str, expected_vers
         _with_status(case, target, withdrawal_reason=text, withdrawn_by=ctx.actor.name, withdrawn_at=_now()), text))
 
 
+@guarded(DECIDE, scope=lambda ctx, a: [_case_division(ctx, a["receipt_no"])])
 def reopen(ctx: ServiceContext, *, receipt_no: str, reason: str, expected_version: int | None = None) -> Changes:
     """已批准 / 不予批准 / 已撤回 → 审核中 with a reason; the earlier decision stays in the events and
     audit trail. A paid case cannot be reopened."""
@@ -520,6 +555,7 @@ def _evaluate_all(ctx: ServiceContext, *, received_until: date | None, progress:
         yield batch, results
 
 
+@guarded(DECIDE)
 def reevaluate_all(ctx: ServiceContext, progress: Progress | None = None) -> tuple[ReevaluationSummary, Changes]:
     """Re-run the engine on every application (after a catalogue, setting or registry change) and
     store the verdicts, in one transaction; ``progress(done, total, text)`` may raise Cancelled."""
@@ -547,6 +583,7 @@ def applications_document(ctx: ServiceContext, *, as_of: date, progress: Progres
     return document
 
 
+@guarded(IMPORT)
 def import_applications(ctx: ServiceContext, *, applications: Sequence[Application], rows: Sequence[int] | None = None,
                         sheet: str | None = None, is_demo: bool = False) -> Changes:
     """Insert or update applications from the 政策申请 sheet (or the demo generator) in one transaction.

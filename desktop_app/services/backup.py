@@ -20,6 +20,8 @@ from desktop_app.domain.backup_retention import BackupName, RetentionPolicy, is_
 from desktop_app.domain.errors import DatabaseFileError, DeskError, Problem, ValidationError
 from desktop_app.paths import backup_dir
 from desktop_app.services.context import ServiceContext
+from desktop_app.services.permissions import guarded
+from desktop_app.domain.security import MANAGE_BACKUPS
 from desktop_app.store import backup as store_backup
 from desktop_app.store.audit import ChainReport
 from desktop_app.store.connection import open_database
@@ -62,14 +64,20 @@ def _copy_path(folder: Path, stem: str, label: str, now: datetime) -> Path:
     return folder / name.file_name
 
 
+@guarded(MANAGE_BACKUPS)
 def backup_now(
     ctx: ServiceContext, folder: Path | str, *, label: str = MANUAL, now: datetime | None = None
 ) -> BackupResult:
-    """Write a verified copy of the open database into ``folder`` (created if needed).
+    """Write a verified copy of the open database into ``folder`` (created if needed), on request.
 
     Raises ValidationError for a bad label, DeskError when the copy cannot be written (a full
     disk included: no partial file is left and the database is untouched).
     """
+    return _write_copy(ctx, folder, label=label, now=now)
+
+
+def _write_copy(ctx: ServiceContext, folder: Path | str, *, label: str, now: datetime | None = None) -> BackupResult:
+    """The copy itself; automatic copies (daily, before an import) run it whatever the user's role."""
     if ctx.db.conn.in_transaction:
         raise RuntimeError("backup_now must run outside a write transaction")
     target = _copy_path(Path(folder), ctx.db_path.stem, label, now or datetime.now())
@@ -95,7 +103,7 @@ def backup_database_file(db_path: Path | str, folder: Path | str, *, label: str 
 
 def backup_before(ctx: ServiceContext, reason: str, *, folder: Path | None = None) -> BackupResult:
     """A copy labelled ``before-<reason>`` (e.g. ``before-import``) in the backup folder."""
-    return backup_now(ctx, folder or backup_dir(), label=f"before-{reason}")
+    return _write_copy(ctx, folder or backup_dir(), label=f"before-{reason}")
 
 
 def copies(folder: Path | str, stem: str) -> list[BackupName]:
@@ -137,7 +145,7 @@ def automatic_daily_backup(
     now = datetime.now()
     if now.date() != today:
         now = datetime.combine(today, now.time())
-    result = backup_now(ctx, folder, label=DAILY, now=now)
+    result = _write_copy(ctx, folder, label=DAILY, now=now)
     return replace(result, deleted=tuple(apply_retention(folder, stem, policy)))
 
 

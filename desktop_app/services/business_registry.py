@@ -15,6 +15,8 @@ from desktop_app.domain.errors import NotFound, Problem, RuleViolation, Validati
 from desktop_app.domain.identity import InvalidIdNumber, parse_id_number
 from desktop_app.domain.text import pinyin_initials
 from desktop_app.services.context import Changes, ServiceContext
+from desktop_app.services.permissions import guarded, scope_filter
+from desktop_app.domain.security import READ, REGISTER_BUSINESS
 from desktop_app.store import applications_repo, audit, businesses_repo, divisions_repo
 from desktop_app.store.applications_repo import ApplicationCase
 from desktop_app.store.businesses_repo import SearchableList, StoredBusiness
@@ -98,6 +100,12 @@ def _check(ctx: ServiceContext, business: Business, *, creating: bool) -> None:
         raise ValidationError(problems)
 
 
+def _township_of(ctx: ServiceContext, uscc: str) -> str | None:
+    stored = businesses_repo.get(ctx.db, uscc.strip().upper())
+    return stored.business.township_code if stored else None
+
+
+@guarded(READ, scope=lambda ctx, a: [_township_of(ctx, a["uscc"])])
 def get_business(ctx: ServiceContext, uscc: str) -> StoredBusiness:
     """The business with this credit code and its row version; NotFound otherwise."""
     stored = businesses_repo.get(ctx.db, uscc.strip().upper())
@@ -106,6 +114,7 @@ def get_business(ctx: ServiceContext, uscc: str) -> StoredBusiness:
     return stored
 
 
+@guarded(REGISTER_BUSINESS, scope=lambda ctx, a: [a["business"].township_code])
 def create_business(ctx: ServiceContext, *, business: Business) -> Changes:
     """Register an individual business; refuse invalid codes, an unknown township or a duplicate code."""
     business = normalised(business)
@@ -116,6 +125,7 @@ def create_business(ctx: ServiceContext, *, business: Business) -> Changes:
     return Changes(frozenset({BUSINESSES}), inserted=1, keys=(business.uscc,))
 
 
+@guarded(REGISTER_BUSINESS, scope=lambda ctx, a: [a["business"].township_code, _township_of(ctx, a["business"].uscc)])
 def update_business(ctx: ServiceContext, *, business: Business, expected_version: int) -> Changes:
     """Change a business (its credit code is its identity); refused when someone changed it meanwhile."""
     business = normalised(business)
@@ -133,7 +143,9 @@ def update_business(ctx: ServiceContext, *, business: Business, expected_version
 def business_list(ctx: ServiceContext) -> SearchableList:
     """The paged business list: search as you type (name, credit code, operator name or ID, pinyin
     initials); filters ``township``, ``county``, ``tier``, ``status``, ``operator_id_number``, ``is_demo``."""
-    return businesses_repo.business_list(ctx.db)
+    listing = businesses_repo.business_list(ctx.db)
+    pattern = scope_filter(ctx)
+    return listing if pattern is None else listing.restricted("b.township_code LIKE ?", pattern)
 
 
 @dataclass(frozen=True)
@@ -171,6 +183,7 @@ def person_statuses(ctx: ServiceContext, id_number: str) -> list[PersonStatus]:
     return businesses_repo.statuses_of(ctx.db, id_number.strip().upper())
 
 
+@guarded(REGISTER_BUSINESS)
 def save_person_status(ctx: ServiceContext, *, status: PersonStatus) -> Changes:
     """Record or change a person's group membership (key: ID number + group); ID checked (GB 11643)."""
     status = replace(status, id_number=status.id_number.strip().upper(), name=status.name.strip())
@@ -186,6 +199,7 @@ def save_person_status(ctx: ServiceContext, *, status: PersonStatus) -> Changes:
                    keys=(_status_key(status),))
 
 
+@guarded(REGISTER_BUSINESS)
 def delete_person_status(ctx: ServiceContext, *, id_number: str, status: str) -> Changes:
     """Remove one group membership; NotFound when it is not recorded."""
     id_number = id_number.strip().upper()

@@ -24,6 +24,8 @@ from desktop_app.domain.money import format_yuan
 from desktop_app.domain.rules.catalogue import Catalogue, RuleEntry
 from desktop_app.domain.working_days import DAY_KINDS, MAKE_UP_WORKDAY, REST_DAY, WorkCalendar
 from desktop_app.services.context import Changes, ServiceContext
+from desktop_app.services.permissions import guarded
+from desktop_app.domain.security import MANAGE_POLICY, MANAGE_SETTINGS
 from desktop_app.store import audit, desk_settings_repo, divisions_repo
 from desktop_app.store.connection import write_transaction
 from desktop_app.store.desk_settings_repo import CalendarDay, Retirement
@@ -141,6 +143,7 @@ def _param_problems(name: str, old: Any, new: Any) -> list[Problem]:
     return []
 
 
+@guarded(MANAGE_POLICY)
 def add_successor_entry(
     ctx: ServiceContext,
     *,
@@ -203,6 +206,7 @@ def add_successor_entry(
     return Changes(frozenset({CATALOGUE_ENTRIES}), inserted=1, keys=(new_id,))
 
 
+@guarded(MANAGE_POLICY)
 def retire_entry(ctx: ServiceContext, *, rule_id: str, last_day: date, reason: str) -> Changes:
     """End an entry's window early (applications received after ``last_day`` no longer qualify).
 
@@ -245,6 +249,7 @@ def calendar_days(ctx: ServiceContext, *, year: int | None = None) -> list[Calen
     return desk_settings_repo.calendar_days(ctx.db, year=year)
 
 
+@guarded(MANAGE_SETTINGS)
 def set_calendar_year(ctx: ServiceContext, *, year: int, days: Iterable[CalendarDay]) -> Changes:
     """Replace the holidays and make-up workdays of ``year``.
 
@@ -288,6 +293,7 @@ def promised_working_days(ctx: ServiceContext) -> dict[str, int]:
     return {base: configured.get(base, DEFAULT_PROMISED_DAYS) for base in MEASURES}
 
 
+@guarded(MANAGE_SETTINGS)
 def set_promised_working_days(ctx: ServiceContext, *, base_id: str, days: int | None) -> Changes:
     """Set a measure's promised completion time in working days (1–120); None restores the default."""
     if base_id not in MEASURES:
@@ -314,6 +320,7 @@ def eligibility_settings(ctx: ServiceContext) -> CountySettings:
     return CountySettings(amounts_fen=MappingProxyType(desk_settings_repo.county_amounts(ctx.db)))
 
 
+@guarded(MANAGE_SETTINGS, scope=lambda ctx, a: [a["county_code"]])
 def set_county_amount(ctx: ServiceContext, *, county_code: str, base_id: str, amount_fen: int | None,
                       day: date | None = None) -> Changes:
     """Set the amount (fen) a county pays for a "不少于" measure, checked against the minimum of the

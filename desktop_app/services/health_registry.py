@@ -20,6 +20,8 @@ from desktop_app.domain.health.entities import (
 )
 from desktop_app.domain.text import pinyin_initials
 from desktop_app.services.context import Changes, ServiceContext
+from desktop_app.services.permissions import guarded, scope_filter
+from desktop_app.domain.security import EDIT_HEALTH, READ
 from desktop_app.store import audit, divisions_repo, facilities_repo, staff_repo, villages_repo
 from desktop_app.store.connection import write_transaction
 from desktop_app.store.facilities_repo import StoredFacility
@@ -27,6 +29,16 @@ from desktop_app.store.listing import SqlList
 from desktop_app.store.staff_repo import StoredStaff
 
 FACILITIES, STAFF, TRAINING = "facilities", "staff", "training"
+
+
+def _facility_division(ctx: ServiceContext, code: str) -> str | None:
+    stored = facilities_repo.get(ctx.db, code)
+    return stored.facility.division_code if stored else None
+
+
+def _staff_division(ctx: ServiceContext, id_number: str) -> str | None:
+    stored = staff_repo.get(ctx.db, id_number)
+    return _facility_division(ctx, stored.member.facility_code) if stored else None
 
 
 def facility_problems(ctx: ServiceContext, facility: Facility) -> list[Problem]:
@@ -39,6 +51,7 @@ def facility_problems(ctx: ServiceContext, facility: Facility) -> list[Problem]:
     return problems
 
 
+@guarded(READ, scope=lambda ctx, a: [_facility_division(ctx, a["code"])])
 def get_facility(ctx: ServiceContext, code: str) -> StoredFacility:
     """The facility with this code and its row version; NotFound otherwise."""
     stored = facilities_repo.get(ctx.db, code)
@@ -47,6 +60,7 @@ def get_facility(ctx: ServiceContext, code: str) -> StoredFacility:
     return stored
 
 
+@guarded(EDIT_HEALTH, scope=lambda ctx, a: [a["facility"].division_code])
 def create_facility(ctx: ServiceContext, *, facility: Facility) -> Changes:
     """Register a facility after the 医疗机构 checks; refuse a duplicate code."""
     with write_transaction(ctx.db):
@@ -60,6 +74,7 @@ def create_facility(ctx: ServiceContext, *, facility: Facility) -> Changes:
     return Changes(frozenset({FACILITIES}), inserted=1, keys=(facility.code,))
 
 
+@guarded(EDIT_HEALTH, scope=lambda ctx, a: [a["facility"].division_code, _facility_division(ctx, a["facility"].code)])
 def update_facility(ctx: ServiceContext, *, facility: Facility, expected_version: int) -> Changes:
     """Change a facility's fields; refused when someone else changed it since ``expected_version``."""
     with write_transaction(ctx.db):
@@ -75,6 +90,7 @@ def update_facility(ctx: ServiceContext, *, facility: Facility, expected_version
     return Changes(frozenset({FACILITIES}), updated=1, keys=(facility.code,))
 
 
+@guarded(EDIT_HEALTH, scope=lambda ctx, a: [_facility_division(ctx, a["code"])])
 def delete_facility(ctx: ServiceContext, *, code: str) -> Changes:
     """Delete a facility that has no staff records (move or remove its staff first)."""
     with write_transaction(ctx.db):
@@ -88,8 +104,10 @@ def delete_facility(ctx: ServiceContext, *, code: str) -> Changes:
 
 
 def facility_list(ctx: ServiceContext) -> SqlList:
-    """The paged facility list (filters: county, township, kind, codes)."""
-    return facilities_repo.facility_list(ctx.db)
+    """The paged facility list (filters: county, township, kind, codes), limited to the user's scope."""
+    listing = facilities_repo.facility_list(ctx.db)
+    pattern = scope_filter(ctx)
+    return listing if pattern is None else listing.restricted("f.division_code LIKE ?", pattern)
 
 
 def _staff_problems(ctx: ServiceContext, member: StaffMember) -> list[Problem]:
@@ -98,6 +116,7 @@ def _staff_problems(ctx: ServiceContext, member: StaffMember) -> list[Problem]:
     return validate_staff(member, facilities, today=date.today())
 
 
+@guarded(READ, scope=lambda ctx, a: [_staff_division(ctx, a["id_number"])])
 def get_staff(ctx: ServiceContext, id_number: str) -> StoredStaff:
     """The staff record of this ID number and its row version; NotFound otherwise."""
     stored = staff_repo.get(ctx.db, id_number)
@@ -106,6 +125,7 @@ def get_staff(ctx: ServiceContext, id_number: str) -> StoredStaff:
     return stored
 
 
+@guarded(EDIT_HEALTH, scope=lambda ctx, a: [_facility_division(ctx, a["member"].facility_code)])
 def create_staff(ctx: ServiceContext, *, member: StaffMember) -> Changes:
     """Register a person; one person has one record city-wide (a second facility is a transfer)."""
     with write_transaction(ctx.db):
@@ -120,6 +140,8 @@ def create_staff(ctx: ServiceContext, *, member: StaffMember) -> Changes:
     return Changes(frozenset({STAFF}), inserted=1, keys=(member.id_number,))
 
 
+@guarded(EDIT_HEALTH, scope=lambda ctx, a: [_facility_division(ctx, a["member"].facility_code),
+                                             _staff_division(ctx, a["member"].id_number)])
 def update_staff(ctx: ServiceContext, *, member: StaffMember, expected_version: int) -> Changes:
     """Change a staff record; a changed facility is recorded as a transfer dated today."""
     with write_transaction(ctx.db):
@@ -139,10 +161,13 @@ def update_staff(ctx: ServiceContext, *, member: StaffMember, expected_version: 
 
 
 def staff_list(ctx: ServiceContext) -> SqlList:
-    """The paged staff list (filters: county, township, facility, category, status)."""
-    return staff_repo.staff_list(ctx.db)
+    """The paged staff list (filters: county, township, facility, category, status), limited to the user's scope."""
+    listing = staff_repo.staff_list(ctx.db)
+    pattern = scope_filter(ctx)
+    return listing if pattern is None else listing.restricted("f.division_code LIKE ?", pattern)
 
 
+@guarded(READ, scope=lambda ctx, a: [a["township_code"]])
 def township_training_grid(ctx: ServiceContext, *, township_code: str, year: int) -> list[tuple[StaffMember, dict[str, float]]]:
     """Active staff of a township with their training days per mode in ``year`` (for bulk entry)."""
     members = [m for m in staff_repo.all_staff(ctx.db) if m.status != "退出"]
@@ -155,6 +180,7 @@ def township_training_grid(ctx: ServiceContext, *, township_code: str, year: int
     return [(m, days[m.id_number]) for m in members]
 
 
+@guarded(EDIT_HEALTH, scope=lambda ctx, a: [_staff_division(ctx, i) for i in {i for i, _ in a["days"]}])
 def save_training(ctx: ServiceContext, *, year: int, days: dict[tuple[str, str], float | None]) -> Changes:
     """Set training days for (id_number, mode) pairs of ``year`` in one transaction.
 

@@ -8,6 +8,8 @@ from desktop_app.domain.errors import NotFound, Problem, RuleViolation, Validati
 from desktop_app.domain.text import pinyin_initials
 from desktop_app.domain.villages import Village, validate_village
 from desktop_app.services.context import Changes, ServiceContext
+from desktop_app.services.permissions import guarded, scope_filter
+from desktop_app.domain.security import EDIT_VILLAGES, READ
 from desktop_app.store import audit, divisions_repo, facilities_repo, villages_repo
 from desktop_app.store.connection import write_transaction
 from desktop_app.store.listing import SqlList
@@ -28,6 +30,7 @@ def _check(ctx: ServiceContext, village: Village) -> None:
         raise ValidationError(problems)
 
 
+@guarded(READ, scope=lambda ctx, a: [a["code"]])
 def get_village(ctx: ServiceContext, code: str) -> StoredVillage:
     """The village with this code and its row version; NotFound otherwise."""
     stored = villages_repo.get(ctx.db, code)
@@ -36,6 +39,7 @@ def get_village(ctx: ServiceContext, code: str) -> StoredVillage:
     return stored
 
 
+@guarded(EDIT_VILLAGES, scope=lambda ctx, a: [a["village"].code])
 def create_village(ctx: ServiceContext, *, village: Village) -> Changes:
     """Add a village/community after validating it against the 村庄 rules; refuse a duplicate code."""
     village = village.normalised()
@@ -48,6 +52,7 @@ def create_village(ctx: ServiceContext, *, village: Village) -> Changes:
     return Changes(frozenset({TABLE}), inserted=1, keys=(village.code,))
 
 
+@guarded(EDIT_VILLAGES, scope=lambda ctx, a: [a["village"].code])
 def update_village(ctx: ServiceContext, *, village: Village, expected_version: int) -> Changes:
     """Change a village's name, kind, population or access facts (its code is its identity).
 
@@ -68,6 +73,7 @@ def update_village(ctx: ServiceContext, *, village: Village, expected_version: i
     return Changes(frozenset({TABLE}), updated=1, keys=(village.code,))
 
 
+@guarded(EDIT_VILLAGES, scope=lambda ctx, a: [a["code"]])
 def delete_village(ctx: ServiceContext, *, code: str, expected_version: int | None = None) -> Changes:
     """Delete a village that nothing else refers to (natural villages, later facilities)."""
     with write_transaction(ctx.db):
@@ -86,5 +92,7 @@ def delete_village(ctx: ServiceContext, *, code: str, expected_version: int | No
 
 
 def village_list(ctx: ServiceContext) -> SqlList:
-    """The paged, SQL-sorted and filtered village list used by the village page."""
-    return villages_repo.village_list(ctx.db)
+    """The paged, SQL-sorted and filtered village list, limited to the user's division scope."""
+    listing = villages_repo.village_list(ctx.db)
+    pattern = scope_filter(ctx)
+    return listing if pattern is None else listing.restricted("v.code LIKE ?", pattern)

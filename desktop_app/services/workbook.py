@@ -6,10 +6,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop_app.domain.errors import ValidationError
-from desktop_app.interchange.sheets import SheetOutcome, registered_sheets
+from desktop_app.domain.errors import Problem, ValidationError
+from desktop_app.domain.security import IMPORT
+from desktop_app.interchange.sheets import ParsedRow, SheetOutcome, SheetSpec, registered_sheets
 from desktop_app.interchange.workbook import read_workbook, write_workbook
 from desktop_app.services.context import Changes, ServiceContext
+from desktop_app.services.permissions import guarded, scope_filter, visible
 from desktop_app.store import audit
 from desktop_app.store.connection import write_transaction
 
@@ -37,6 +39,21 @@ def write_template(path: Path) -> Path:
     return Path(path)
 
 
+def _out_of_scope(ctx: ServiceContext, spec: SheetSpec, rows: list[ParsedRow]) -> list[Problem]:
+    """Rows a county/township user may not write: outside the scope, or a non-divisional sheet."""
+    if scope_filter(ctx) is None or not rows:
+        return []
+    if spec.division_of is None:
+        return [Problem("", "此工作表只能由全市范围的用户导入", row=rows[0].row, sheet=spec.name)]
+    problems = []
+    for parsed in rows:
+        code = spec.division_of(ctx, parsed.values)
+        if code is not None and not visible(ctx, code):
+            problems.append(Problem("", f"该行所属区划 {code} 不在您的管辖范围内", row=parsed.row, sheet=spec.name))
+    return problems
+
+
+@guarded(IMPORT)
 def import_workbook(ctx: ServiceContext, path: Path, *, progress: ProgressCallback | None = None) -> ImportReport:
     """Import every sheet present in one transaction; a known key updates, a new key inserts.
 
@@ -52,6 +69,10 @@ def import_workbook(ctx: ServiceContext, path: Path, *, progress: ProgressCallba
     with write_transaction(ctx.db):
         for index, spec in enumerate(specs):
             report(1 + index, len(specs) + 2, f"导入 {spec.name}")
+            refused = _out_of_scope(ctx, spec, parsed[spec.key])
+            if refused:
+                problems.extend(refused)
+                continue
             outcome = spec.apply(ctx, parsed[spec.key])
             outcomes[spec.key] = outcome
             problems.extend(outcome.problems)
@@ -70,14 +91,21 @@ def import_workbook(ctx: ServiceContext, path: Path, *, progress: ProgressCallba
     )
 
 
+@guarded(IMPORT)
 def export_workbook(ctx: ServiceContext, path: Path, *, progress: ProgressCallback | None = None) -> Path:
-    """Write the whole database in the workbook format (re-importing it changes nothing)."""
+    """Write the whole database in the workbook format (re-importing it changes nothing).
+
+    A county or township user gets the rows of his scope only (non-divisional sheets are empty).
+    """
     report = progress or (lambda done, total, text: None)
     specs = registered_sheets()
     data = {}
     for index, spec in enumerate(specs):
         report(index, len(specs) + 1, f"导出 {spec.name}")
-        data[spec.key] = list(spec.export(ctx))
+        rows = spec.export(ctx)
+        if scope_filter(ctx) is not None:
+            rows = [r for r in rows if spec.division_of is not None and visible(ctx, spec.division_of(ctx, r))]
+        data[spec.key] = list(rows)
     write_workbook(Path(path), data)
     report(len(specs) + 1, len(specs) + 1, "完成")
     return Path(path)

@@ -184,6 +184,10 @@ class SearchableList:
         """Keys of the columns, in display order."""
         return self._inner.column_keys
 
+    def restricted(self, fragment: str, *params: Any) -> SearchableList:
+        """A copy that always applies ``fragment`` (e.g. the user's division scope)."""
+        return SearchableList(self._inner.restricted(fragment, *params))
+
     @staticmethod
     def _rewrite(query: ListQuery) -> ListQuery:
         text = query.search.strip()

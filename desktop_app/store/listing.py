@@ -50,6 +50,14 @@ class SqlList:
         self._search = tuple(search_expressions)
         self._filters = dict(filters or {})
         self._default_order = default_order or id_expression
+        self._always: tuple[tuple[str, tuple[Any, ...]], ...] = ()
+
+    def restricted(self, fragment: str, *params: Any) -> SqlList:
+        """A copy that always applies ``fragment`` (e.g. the user's division scope), whatever the query."""
+        copy = SqlList.__new__(SqlList)
+        copy.__dict__.update(self.__dict__)
+        copy._always = self._always + ((fragment, params),)
+        return copy
 
     @property
     def column_keys(self) -> list[str]:
@@ -57,8 +65,8 @@ class SqlList:
         return [c.key for c in self.columns]
 
     def _where(self, query: ListQuery) -> tuple[str, list[Any]]:
-        clauses: list[str] = []
-        params: list[Any] = []
+        clauses: list[str] = [f"({fragment})" for fragment, _ in self._always]
+        params: list[Any] = [value for _, values in self._always for value in values]
         text = query.search.strip()
         if text and self._search:
             pattern = f"%{text.lower()}%"

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from desktop_app.domain.errors import ValidationError, Problem
 from desktop_app.services.context import ServiceContext
+from desktop_app.services.users import create_demo_accounts
 from desktop_app.store import audit, divisions_repo, meta
 from desktop_app.store.connection import write_transaction
 from desktop_app.domain.divisions import Division
@@ -62,6 +63,7 @@ def generate_demo(
         for name, contribute in _contributors():
             rng = random.Random(f"{seed}:{name}")
             counts.update(contribute(ctx, plan, rng, report))
+        counts["users"] = create_demo_accounts(ctx)
         meta.put(ctx.db, meta.DEMO_DATASET, scale)
         audit.append(ctx.db, [audit.AuditEntry(ctx.actor.name, "demo_data", None, scale, None, counts)])
     return counts
