@@ -62,5 +62,10 @@ class DatabaseFileError(DeskError):
     """The database file cannot be used (not SQLite, damaged, or from a newer app version)."""
 
 
+class StorageError(DeskError):
+    """A write could not be stored (disk full or failing, or the database busy past the timeout);
+    the unit of work was rolled back."""
+
+
 class Cancelled(DeskError):
     """The user cancelled a long operation; everything it did was rolled back."""

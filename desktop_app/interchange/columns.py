@@ -15,6 +15,7 @@ from typing import Any
 TRUE_WORDS = {"是", "y", "yes", "1", "true", "t"}
 FALSE_WORDS = {"否", "n", "no", "0", "false", "f"}
 EXACT_FLOAT_DIGITS = 15  # Excel keeps 15 significant digits of a number
+MAX_INTEGER = 2**63 - 1  # the largest INTEGER SQLite stores
 
 
 class CellError(ValueError):
@@ -98,19 +99,29 @@ def _code(column: Column, value: Any) -> str:
 def _int(column: Column, value: Any) -> int:
     if isinstance(value, bool):
         raise CellError("应为整数")
-    if isinstance(value, int):
-        return value
     if isinstance(value, float):
-        if value.is_integer():
-            return int(value)
-        raise CellError(f"应为整数，而不是{value:g}")
+        if not value.is_integer():
+            raise CellError(f"应为整数，而不是{value:g}")
+        value = int(value)
+    if isinstance(value, int):
+        return _storable(value)
     try:
         number = Decimal(str(value).replace(",", ""))
     except InvalidOperation:
         raise CellError(f"应为整数，而不是“{value}”") from None
+    if not number.is_finite():
+        raise CellError(f"应为整数，而不是“{value}”")
     if number != number.to_integral_value():
         raise CellError(f"应为整数，而不是{value}")
-    return int(number)
+    if number.adjusted() >= len(str(MAX_INTEGER)):  # e.g. 1e999999999: refuse before int() builds it
+        raise CellError(f"数值过大（最多{MAX_INTEGER}）")
+    return _storable(int(number))
+
+
+def _storable(number: int) -> int:
+    if abs(number) > MAX_INTEGER:
+        raise CellError(f"数值过大（最多{MAX_INTEGER}）")
+    return number
 
 
 def _number(column: Column, value: Any) -> float:

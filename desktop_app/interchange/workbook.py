@@ -36,6 +36,7 @@ def read_workbook(path: Path) -> dict[str, list[ParsedRow]]:
         raise ValidationError(Problem("", f"{path.name} 无法作为 Excel 工作簿读取：{exc}")) from exc
     problems: list[Problem] = []
     result: dict[str, list[ParsedRow]] = {}
+    titles: dict[str, str] = {}  # sheet key → title of the worksheet read for it
     specs = {s.name: s for s in registered_sheets()} | {s.key: s for s in registered_sheets()}
     try:
         for sheet in book.worksheets:
@@ -45,6 +46,11 @@ def read_workbook(path: Path) -> dict[str, list[ParsedRow]]:
             if spec is None:
                 problems.append(Problem("", f"未知的工作表“{sheet.title}”", sheet=sheet.title))
                 continue
+            if spec.key in titles:  # e.g. both 村庄 and villages: never drop one silently
+                problems.append(Problem("", f"与工作表“{titles[spec.key]}”是同一张表（{spec.name}），请合并为一张后再导入",
+                                        sheet=sheet.title))
+                continue
+            titles[spec.key] = sheet.title
             rows, sheet_problems = _read_sheet(sheet, spec)
             problems.extend(sheet_problems)
             result[spec.key] = rows

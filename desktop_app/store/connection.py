@@ -13,10 +13,13 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from desktop_app.domain.errors import DatabaseFileError
+from desktop_app.domain.errors import DatabaseFileError, StorageError
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
+_DISK_REFUSED = (sqlite3.SQLITE_FULL, sqlite3.SQLITE_IOERR)  # primary result codes
+DISK_REFUSED_MESSAGE = "磁盘已满或无法写入，本次修改未保存，原有数据未受影响。请腾出磁盘空间（或检查存储设备）后重试。"
+BUSY_MESSAGE = "数据库正由其他用户或窗口写入，等待超时，本次修改未保存。请稍后重试。"
 
 
 def looks_like_sqlite(path: Path) -> bool:
@@ -64,26 +67,29 @@ def write_transaction(db: Database) -> Iterator[Database]:
 
     IMMEDIATE takes the write lock up front, so a second process waits (busy timeout) instead
     of failing half-way. Nested use becomes a savepoint through sqlite-utils' ``atomic()``.
+    Raises StorageError when another process keeps the write lock past the busy timeout, or
+    when the disk refuses the write (full, or an I/O error).
     """
     conn = db.conn
     if conn.in_transaction:
         with db.atomic():
             yield db
         return
-    conn.execute("BEGIN IMMEDIATE")
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError as exc:
+        if (getattr(exc, "sqlite_errorcode", 0) & 0xFF) == sqlite3.SQLITE_BUSY:
+            raise StorageError(BUSY_MESSAGE) from exc
+        raise
     try:
         yield db
-    except BaseException:
+        conn.execute("COMMIT")
+    except BaseException as exc:
         if conn.in_transaction:
             conn.execute("ROLLBACK")
+        if isinstance(exc, sqlite3.OperationalError) and (getattr(exc, "sqlite_errorcode", 0) & 0xFF) in _DISK_REFUSED:
+            raise StorageError(DISK_REFUSED_MESSAGE) from exc
         raise
-    else:
-        try:
-            conn.execute("COMMIT")
-        except BaseException:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            raise
 
 
 def integrity_problems(db: Database) -> list[str]:
