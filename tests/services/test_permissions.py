@@ -47,8 +47,6 @@ EXPECTED_ACTIONS = {
     "backup.backup_now": "manage_backups",
     "users.list_users": "manage_users", "users.create_user": "manage_users", "users.update_user": "manage_users",
     "users.reset_password": "manage_users",
-    "audit_queries.audit_entries": "manage_users", "audit_queries.audit_choices": "manage_users",
-    "audit_queries.check_chain": "manage_users", "audit_queries.export_audit": "manage_users",
 }
 
 
