@@ -47,6 +47,10 @@ EXPECTED_ACTIONS = {
     "backup.backup_now": "manage_backups",
     "users.list_users": "manage_users", "users.create_user": "manage_users", "users.update_user": "manage_users",
     "users.reset_password": "manage_users",
+    "subsidies.entitlements": "read", "subsidies.ledger": "read", "subsidies.payee_detail": "read",
+    "subsidies.statement_data": "read", "subsidies.post_payment": "edit_subsidies",
+    "subsidies.reverse_payment": "edit_subsidies", "subsidies.save_budget": "edit_subsidies",
+    "subsidies.delete_budget": "edit_subsidies", "subsidies.set_allowance_rate": "edit_subsidies",
 }
 
 
