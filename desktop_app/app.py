@@ -18,6 +18,9 @@ from desktop_app.paths import default_database_path, demo_database_path, log_dir
 
 LOG_FILE = "township-desk.log"
 READY_EXIT_ENV = "TOWNSHIP_DESK_EXIT_WHEN_READY"  # benchmarks: quit once the window is usable
+# Benchmarks and tests only: ``user:password`` signs in without the log-in dialog (the account
+# must exist; a failed sign-in exits with status 1). Never set it on a clerk's machine.
+AUTOLOGIN_ENV = "TOWNSHIP_DESK_AUTOLOGIN"
 
 
 def setup_logging(folder: Path | None = None) -> Path:
@@ -38,12 +41,28 @@ def setup_logging(folder: Path | None = None) -> Path:
 
 
 def gui_actor() -> Actor:
-    """Until log-in exists, the GUI acts as the local OS user with administrator rights."""
+    """The GUI starts as nobody (no rights at all) until a user signs in."""
+    from desktop_app.services.users import NOBODY
+
+    return NOBODY
+
+
+def _setup_actor() -> Actor:
+    """Who generates a demo database before anyone can sign in: the local OS user, audited as ``gui:<user>``."""
     try:
         user = getpass.getuser()
     except Exception:  # noqa: BLE001
         user = "unknown"
     return Actor(name=f"gui:{user}")
+
+
+def autologin_from_env() -> tuple[str, str] | None:
+    """(user name, password) from ``TOWNSHIP_DESK_AUTOLOGIN=user:password``, or None when unset."""
+    value = os.environ.get(AUTOLOGIN_ENV)
+    if not value:
+        return None
+    user_name, _sep, password = value.partition(":")
+    return user_name, password
 
 
 def _prepare_demo(scale: str, db_path: Path | None) -> Path:
@@ -52,7 +71,7 @@ def _prepare_demo(scale: str, db_path: Path | None) -> Path:
     path = db_path or demo_database_path(scale)
     if not path.exists():
         print(f"正在生成示例数据（{scale}）：{path}", file=sys.stderr)
-        initialize(path, actor=gui_actor(), demo=scale)
+        initialize(path, actor=_setup_actor(), demo=scale)
     return path
 
 
@@ -66,8 +85,8 @@ def run_gui(*, db_path: Path | None = None, demo: str | None = None) -> int:
     from desktop_app.ui.errors import message_for
     from desktop_app.ui.fonts import install_fonts
     from desktop_app.ui.i18n import install_translation
-    from desktop_app.ui.main_window import MainWindow
     from desktop_app.ui.ops import OpRunner
+    from desktop_app.ui.session import Session
     from desktop_app.ui.settings import AppSettings
 
     try:
@@ -80,28 +99,38 @@ def run_gui(*, db_path: Path | None = None, demo: str | None = None) -> int:
     install_fonts(app)
     settings = AppSettings(settings_path())
     translators = install_translation(app, settings.language)
-    actor = gui_actor()
-    runner = OpRunner(lambda: open_context(path, actor=actor))
-    state: dict[str, object] = {"translators": translators}
+    # The worker reopens the database after a restore: it must go on as whoever is signed in.
+    state: dict[str, object] = {"translators": translators, "actor": gui_actor()}
+    runner = OpRunner(lambda: open_context(path, actor=state["actor"]))  # type: ignore[arg-type]
 
-    def opened(demo_dataset: str | None) -> None:
-        window = MainWindow(runner, settings, db_path=path, user_name=actor.name, demo_dataset=demo_dataset)
-        state["window"] = window
+    def opened(result: tuple[str | None, bool]) -> None:
+        demo_dataset, needs_first_admin = result
+        session = Session(runner, settings, db_path=path, demo_dataset=demo_dataset)
+        state["session"] = session
+        session.actor_changed.connect(lambda actor: state.__setitem__("actor", actor))
+        session.ended.connect(lambda status: ended(session, status))
         if os.environ.get(READY_EXIT_ENV):
-            window.ready.connect(lambda: app.exit(0))
-        window.show()
+            session.window_opened.connect(lambda window: window.ready.connect(lambda: app.exit(0)))
+        session.start(needs_first_admin=needs_first_admin, autologin=autologin_from_env())
+
+    def ended(session: Session, status: int) -> None:
+        if session.error:
+            print(session.error, file=sys.stderr)
+        app.exit(status)
 
     def failed(exc: BaseException) -> None:
         logging.getLogger(__name__).error("cannot open database %s: %s", path, exc)
         QMessageBox.critical(None, "乡镇服务台", message_for(exc))
         app.exit(1)
 
-    def first_open(ctx: object, _progress: object) -> str | None:
-        """Open the database; on the first start of a day back up a real (non-demo) database."""
+    def first_open(ctx: object, _progress: object) -> tuple[str | None, bool]:
+        """Open the database; on the first start of a day back up a real (non-demo) database.
+        Returns the demo data set (or None) and whether the first administrator must be created."""
         from datetime import date
 
         from desktop_app.paths import backup_dir
         from desktop_app.services.backup import automatic_daily_backup
+        from desktop_app.services.users import needs_first_administrator
 
         demo_dataset = ctx.demo_dataset  # type: ignore[attr-defined]
         if demo_dataset is None:
@@ -109,10 +138,13 @@ def run_gui(*, db_path: Path | None = None, demo: str | None = None) -> int:
                 automatic_daily_backup(ctx, backup_dir(), date.today())  # type: ignore[arg-type]
             except DeskError as exc:  # a failed backup must not keep the user out: log and go on
                 logging.getLogger(__name__).error("daily backup failed: %s", exc)
-        return demo_dataset
+        return demo_dataset, needs_first_administrator(ctx)  # type: ignore[arg-type]
 
     runner.query(first_open, opened, failed)
     try:
         return app.exec()
     finally:
+        session = state.get("session")
+        if isinstance(session, Session) and session.window is not None:
+            session.window.close()  # saves the geometry and stops the idle lock
         runner.shutdown()

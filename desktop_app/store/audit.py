@@ -26,6 +26,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from desktop_app.store.connection import write_transaction
+from desktop_app.store.listing import ListColumn, SqlList
 
 GENESIS_HASH = "0" * 64
 LEGACY_MAX_ID_KEY = "audit_chain_legacy_max_id"
@@ -191,3 +192,58 @@ def entries_for(db: Database, table: str, key: str) -> list[dict[str, Any]]:
 def count(db: Database) -> int:
     """Number of audit rows."""
     return db.execute("SELECT count(*) FROM audit_log").fetchone()[0]
+
+
+AUDIT_COLUMNS = (
+    ListColumn("id", "id"),
+    ListColumn("at", "at"),
+    ListColumn("actor", "actor"),
+    ListColumn("action", "action"),
+    ListColumn("table_name", "table_name"),
+    ListColumn("record_key", "record_key"),
+    ListColumn("before_json", "before_json", sortable=False),
+    ListColumn("after_json", "after_json", sortable=False),
+    ListColumn("hash", "hash", sortable=False),
+)
+
+
+def audit_list(db: Database) -> SqlList:
+    """The audit rows as a paged list (newest first when the query is descending).
+
+    Filters: ``actor``, ``action`` and ``table`` (exact), ``record_key`` (contains), ``since``
+    and ``before`` (bounds on ``at``, ISO-8601 UTC strings in the stored form).
+    """
+    return SqlList(
+        db,
+        from_sql="audit_log",
+        id_expression="id",
+        columns=AUDIT_COLUMNS,
+        filters={
+            "actor": "actor = ?",
+            "action": "action = ?",
+            "table": "table_name = ?",
+            "record_key": "instr(record_key, ?) > 0",
+            "since": "at >= ?",
+            "before": "at < ?",
+        },
+        default_order="id",
+    )
+
+
+@dataclass(frozen=True)
+class AuditChoices:
+    """The distinct users, tables and actions present in the audit trail (for filter lists)."""
+
+    actors: list[str]
+    tables: list[str]
+    actions: list[str]
+
+
+def audit_choices(db: Database) -> AuditChoices:
+    """Distinct actors, table names and actions of the audit trail, each sorted."""
+
+    def distinct(column: str) -> list[str]:
+        sql = f"SELECT DISTINCT {column} FROM audit_log WHERE {column} IS NOT NULL ORDER BY {column}"
+        return [row[0] for row in db.execute(sql).fetchall()]
+
+    return AuditChoices(distinct("actor"), distinct("table_name"), distinct("action"))

@@ -20,17 +20,24 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app import __version__
+from desktop_app.domain.actor import Actor
+from desktop_app.domain.security import IMPORT, MANAGE_BACKUPS
 from desktop_app.paths import backup_dir
 from desktop_app.services import backup as backup_service
 from desktop_app.services import database as database_service
+from desktop_app.services import users as user_service
 from desktop_app.services import workbook as workbook_service
+from desktop_app.ui.dialogs.password_dialog import Done, PasswordDialog, form_answer
 from desktop_app.ui.dialogs.settings_dialog import SettingsDialog
 from desktop_app.ui.errors import show_error
+from desktop_app.ui.idle_lock import SessionLock
 from desktop_app.ui.ops import OpRunner
+from desktop_app.ui.pages.admin_page import AdminPage
 from desktop_app.ui.pages.dashboard_page import DashboardPage
 from desktop_app.ui.pages.divisions_page import DivisionsPage
 from desktop_app.ui.pages.facilities_page import FacilitiesPage
 from desktop_app.ui.pages.staff_page import StaffPage
+from desktop_app.ui.roles import permit, role_display
 from desktop_app.ui.settings import AppSettings
 
 
@@ -54,6 +61,7 @@ class MainWindow(QMainWindow):
     """The shell holding the module pages. Only pages that work are enabled."""
 
     ready = Signal()
+    sign_out_requested = Signal()
 
     def __init__(self, runner: OpRunner, settings: AppSettings, *, db_path: Path, user_name: str,
                  demo_dataset: str | None = None):
@@ -73,6 +81,7 @@ class MainWindow(QMainWindow):
         self.dashboard_page = DashboardPage(runner)
         self.facilities_page = FacilitiesPage(runner)
         self.staff_page = StaffPage(runner)
+        self.admin_page = AdminPage(runner)
         self.dashboard_page.open_facilities.connect(self.open_facilities)
         self._page_index: dict[str, int] = {}
         self._pages: dict[str, QWidget] = {
@@ -80,6 +89,7 @@ class MainWindow(QMainWindow):
             "divisions": self.divisions_page,
             "facilities": self.facilities_page,
             "staff": self.staff_page,
+            "admin": self.admin_page,
         }
         available = self._pages
         for key, title in module_titles():
@@ -110,6 +120,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.user_label)
         self._build_menus()
         runner.error.connect(lambda exc: show_error(self, exc))
+        self.session_lock = SessionLock(self, runner, minutes=settings.idle_lock_minutes)
+        runner.query(lambda ctx, _p: ctx.actor, self.set_actor)
         geometry = settings.window_geometry
         if geometry is not None:
             self.restoreGeometry(geometry)
@@ -124,13 +136,17 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("文件(&F)"))
-        self._action(file_menu, self.tr("导入工作簿(&I)…"), self.import_workbook, "Ctrl+I")
-        self._action(file_menu, self.tr("导出工作簿(&E)…"), self.export_workbook, "Ctrl+E")
+        file_menu.setToolTipsVisible(True)
+        self._import_action = self._action(file_menu, self.tr("导入工作簿(&I)…"), self.import_workbook, "Ctrl+I")
+        self._export_action = self._action(file_menu, self.tr("导出工作簿(&E)…"), self.export_workbook, "Ctrl+E")
         self._action(file_menu, self.tr("生成导入模板(&T)…"), self.write_template)
         file_menu.addSeparator()
-        self._action(file_menu, self.tr("立即备份(&B)…"), self.backup_now)
-        self._action(file_menu, self.tr("从备份恢复(&R)…"), self.restore_backup)
+        self._backup_action = self._action(file_menu, self.tr("立即备份(&B)…"), self.backup_now)
+        self._restore_action = self._action(file_menu, self.tr("从备份恢复(&R)…"), self.restore_backup)
         self._action(file_menu, self.tr("检查数据库(&C)"), self.check_database)
+        file_menu.addSeparator()
+        self._action(file_menu, self.tr("修改密码(&P)…"), self.change_password)
+        self._action(file_menu, self.tr("注销/切换用户(&L)…"), self.sign_out)
         file_menu.addSeparator()
         self._action(file_menu, self.tr("退出(&X)"), self.close, QKeySequence.StandardKey.Quit)
         edit_menu = self.menuBar().addMenu(self.tr("编辑(&E)"))
@@ -173,8 +189,8 @@ class MainWindow(QMainWindow):
     def _page_action(self, action: str) -> None:
         """Run the Edit-menu action on the page shown (pages without it ignore the shortcut)."""
         names = {
-            "add": ("add_village", "add_facility", "add_staff"),
-            "edit": ("edit_village", "edit_facility", "edit_staff"),
+            "add": ("add_village", "add_facility", "add_staff", "add_user"),
+            "edit": ("edit_village", "edit_facility", "edit_staff", "edit_user"),
             "delete": ("delete_village", "delete_facility"),
             "find": ("focus_search",),
         }[action]
@@ -191,7 +207,7 @@ class MainWindow(QMainWindow):
     def _refresh(self) -> None:
         self.divisions_page.reload_tree()
         self.divisions_page.village_model.reload()
-        for page in (self.dashboard_page, self.facilities_page, self.staff_page):
+        for page in (self.dashboard_page, self.facilities_page, self.staff_page, self.admin_page):
             for name in ("reload", "refresh"):
                 if hasattr(page, name):
                     getattr(page, name)()
@@ -293,8 +309,39 @@ class MainWindow(QMainWindow):
         self._runner.query(lambda _ctx, _p: database_service.check_database(path), shown, lambda exc: show_error(self, exc))
 
     def open_settings(self) -> None:
-        """Open the settings dialog (language takes effect on restart)."""
-        SettingsDialog(self, self._settings).exec()
+        """Open the settings dialog (language takes effect on restart, the idle lock time at once)."""
+        if SettingsDialog(self, self._settings).exec():
+            self.session_lock.set_minutes(self._settings.idle_lock_minutes)
+
+    # -- the signed-in user ----------------------------------------------------------------------
+    def set_actor(self, actor: Actor) -> None:
+        """Show the signed-in user and role; disable what the role may not do (pages included)."""
+        self.user_label.setText(self.tr("用户：{0}（{1}）").format(actor.name, role_display(actor.role)))
+        self.session_lock.user_name = actor.name
+        permit(self._import_action, actor.role, IMPORT)
+        permit(self._export_action, actor.role, IMPORT)
+        permit(self._backup_action, actor.role, MANAGE_BACKUPS)
+        permit(self._restore_action, actor.role, MANAGE_BACKUPS)
+        for page in self._pages.values():
+            if hasattr(page, "apply_role"):
+                page.apply_role(actor)
+
+    def change_password(self) -> None:
+        """Change the signed-in user's own password."""
+
+        def submit(old: str | None, new: str, done: Done) -> None:
+            self._runner.query(lambda ctx, _p: user_service.change_own_password(ctx, old_password=old or "", new_password=new),
+                               lambda _r: done(None, None), lambda exc: done(*form_answer(exc)))
+
+        if PasswordDialog(self, submit=submit, user_name=self.session_lock.user_name, ask_old=True).exec():
+            self.statusBar().showMessage(self.tr("密码已修改"), 8000)
+
+    def sign_out(self) -> None:
+        """Ask, then sign out: the log-in appears again (unsaved input in this window is lost)."""
+        answer = QMessageBox.question(self, self.tr("注销/切换用户"),
+                                      self.tr("注销后需要重新登录，本窗口中未保存的输入将丢失。是否注销？"))
+        if answer == QMessageBox.StandardButton.Yes:
+            self.sign_out_requested.emit()
 
     def show_about(self) -> None:
         """Show the About box with the version."""
@@ -305,6 +352,7 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
+        self.session_lock.stop()
         self._settings.window_geometry = self.saveGeometry()
         self._settings.sync()
         super().closeEvent(event)

@@ -8,10 +8,12 @@ from PySide6.QtCore import QByteArray, QSettings
 
 LANGUAGES = {"zh_CN": "简体中文", "en": "English"}
 DEFAULT_LANGUAGE = "zh_CN"
+DEFAULT_IDLE_LOCK_MINUTES = 10
+IDLE_LOCK_MINUTES = range(1, 121)  # the allowed idle times before the session locks
 
 
 class AppSettings:
-    """Typed access to the settings file (language, window geometry, last folders)."""
+    """Typed access to the settings file (language, idle lock, window geometry, last folders)."""
 
     def __init__(self, path: Path):
         self._settings = QSettings(str(path), QSettings.Format.IniFormat)
@@ -27,6 +29,21 @@ class AppSettings:
         if value not in LANGUAGES:
             raise ValueError(f"unknown language {value!r}")
         self._settings.setValue("ui/language", value)
+
+    @property
+    def idle_lock_minutes(self) -> int:
+        """Minutes without keyboard or mouse input before the session locks (1–120, default 10)."""
+        try:
+            value = int(self._settings.value("session/idle_lock_minutes", DEFAULT_IDLE_LOCK_MINUTES))
+        except (TypeError, ValueError):
+            return DEFAULT_IDLE_LOCK_MINUTES
+        return value if value in IDLE_LOCK_MINUTES else DEFAULT_IDLE_LOCK_MINUTES
+
+    @idle_lock_minutes.setter
+    def idle_lock_minutes(self, value: int) -> None:
+        if value not in IDLE_LOCK_MINUTES:
+            raise ValueError(f"idle lock minutes must be 1–120, not {value!r}")
+        self._settings.setValue("session/idle_lock_minutes", int(value))
 
     @property
     def window_geometry(self) -> QByteArray | None:

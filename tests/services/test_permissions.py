@@ -51,6 +51,8 @@ EXPECTED_ACTIONS = {
     "subsidies.statement_data": "read", "subsidies.post_payment": "edit_subsidies",
     "subsidies.reverse_payment": "edit_subsidies", "subsidies.save_budget": "edit_subsidies",
     "subsidies.delete_budget": "edit_subsidies", "subsidies.set_allowance_rate": "edit_subsidies",
+    "audit_queries.audit_entries": "manage_users", "audit_queries.audit_choices": "manage_users",
+    "audit_queries.check_chain": "manage_users", "audit_queries.export_audit": "manage_users",
 }
 
 

@@ -8,8 +8,9 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from desktop_app.domain.actor import Actor
 from desktop_app.domain.villages import Village
+from desktop_app.services import users
 from desktop_app.services import villages as village_service
-from desktop_app.services.database import initialize
+from desktop_app.services.database import initialize, open_context
 from desktop_app.ui.main_window import MainWindow
 
 NEW_VILLAGE = Village("410821103298", "恢复测试村", "行政村", 900)
@@ -69,7 +70,11 @@ def test_first_start_of_the_day_backs_up_a_real_database(qapp, tmp_path, monkeyp
 
     path = tmp_path / "real.sqlite3"
     initialize(path, actor=Actor("test:setup"))
+    ctx = open_context(path, actor=users.NOBODY)
+    users.create_first_administrator(ctx, user_name="chief", password="Chief1234")
+    ctx.close()
     monkeypatch.setenv(desktop.READY_EXIT_ENV, "1")
+    monkeypatch.setenv(desktop.AUTOLOGIN_ENV, "chief:Chief1234")
     assert desktop.run_gui(db_path=path) == 0
     daily = list(backup_dir().glob("real.daily.*.sqlite3"))
     assert len(daily) == 1

@@ -46,7 +46,7 @@ def test_only_working_modules_are_enabled(runner, settings, qtbot, working_db) -
     window = open_window(runner, settings, qtbot, working_db)
     enabled = [window.navigation.item(i).text() for i in range(window.navigation.count())
                if window.navigation.item(i).flags() & Qt.ItemFlag.ItemIsEnabled]
-    assert enabled == ["概览", "行政区划与村庄", "医疗机构", "人员"]
+    assert enabled == ["概览", "行政区划与村庄", "医疗机构", "人员", "系统管理"]
     disabled = window.navigation.item(4)
     assert disabled.text() == "补助" and "后续版本" in disabled.toolTip()
     assert str(working_db) in window.db_label.text() and "test:gui" in window.user_label.text()
