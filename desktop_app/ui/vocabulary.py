@@ -50,6 +50,46 @@ _MARKED = (
     QT_TRANSLATE_NOOP("Vocabulary", "男"),
     QT_TRANSLATE_NOOP("Vocabulary", "女"),
 )
+# The individual-business desk: business statuses and tiers, enterprise types, application
+# statuses, person groups, calendar day kinds and the options of choice facts.
+_DESK_MARKED = (
+    QT_TRANSLATE_NOOP("Vocabulary", "存续"),
+    QT_TRANSLATE_NOOP("Vocabulary", "注销"),
+    QT_TRANSLATE_NOOP("Vocabulary", "已转企"),
+    QT_TRANSLATE_NOOP("Vocabulary", "生存型"),
+    QT_TRANSLATE_NOOP("Vocabulary", "成长型"),
+    QT_TRANSLATE_NOOP("Vocabulary", "发展型"),
+    QT_TRANSLATE_NOOP("Vocabulary", "个人独资企业"),
+    QT_TRANSLATE_NOOP("Vocabulary", "合伙企业"),
+    QT_TRANSLATE_NOOP("Vocabulary", "有限公司"),
+    QT_TRANSLATE_NOOP("Vocabulary", "已受理"),
+    QT_TRANSLATE_NOOP("Vocabulary", "审核中"),
+    QT_TRANSLATE_NOOP("Vocabulary", "已批准"),
+    QT_TRANSLATE_NOOP("Vocabulary", "不予批准"),
+    QT_TRANSLATE_NOOP("Vocabulary", "已发放"),
+    QT_TRANSLATE_NOOP("Vocabulary", "已撤回"),
+    QT_TRANSLATE_NOOP("Vocabulary", "高校毕业生"),
+    QT_TRANSLATE_NOOP("Vocabulary", "在校大中专学生"),
+    QT_TRANSLATE_NOOP("Vocabulary", "留学回国人员"),
+    QT_TRANSLATE_NOOP("Vocabulary", "就业困难人员"),
+    QT_TRANSLATE_NOOP("Vocabulary", "脱贫家庭劳动力"),
+    QT_TRANSLATE_NOOP("Vocabulary", "返乡农民工"),
+    QT_TRANSLATE_NOOP("Vocabulary", "退役军人"),
+    QT_TRANSLATE_NOOP("Vocabulary", "军队转业干部"),
+    QT_TRANSLATE_NOOP("Vocabulary", "残疾人"),
+    QT_TRANSLATE_NOOP("Vocabulary", "登记失业人员"),
+    QT_TRANSLATE_NOOP("Vocabulary", "零就业家庭"),
+    QT_TRANSLATE_NOOP("Vocabulary", "低保家庭"),
+    QT_TRANSLATE_NOOP("Vocabulary", "休息日"),
+    QT_TRANSLATE_NOOP("Vocabulary", "调休上班日"),
+    QT_TRANSLATE_NOOP("Vocabulary", "贴息"),
+    QT_TRANSLATE_NOOP("Vocabulary", "混合"),
+    QT_TRANSLATE_NOOP("Vocabulary", "非贴息"),
+    QT_TRANSLATE_NOOP("Vocabulary", "初级"),
+    QT_TRANSLATE_NOOP("Vocabulary", "中级"),
+    QT_TRANSLATE_NOOP("Vocabulary", "高级"),
+    QT_TRANSLATE_NOOP("Vocabulary", "不分级"),
+)
 
 
 def display(value: str | None) -> str:
