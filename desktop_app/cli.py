@@ -89,7 +89,7 @@ def _run(args: argparse.Namespace) -> int:
 
         from desktop_app.domain.errors import Problem
         from desktop_app.services.database import open_context
-        from desktop_app.services.health_evaluation import write_evaluation
+        from desktop_app.services.evaluation import write_evaluation
 
         try:
             as_of = date.fromisoformat(args.as_of)

@@ -132,3 +132,38 @@ def test_evaluate_writes_json_and_refuses_a_bad_date(tmp_path: Path) -> None:
     assert not (tmp_path / "x.json").exists()
     missing = run("evaluate", "--db", str(tmp_path / "none.sqlite3"), "--as-of", "2025-12-31", "--json", str(out), cwd=tmp_path)
     assert missing.returncode == 1 and not (tmp_path / "none.sqlite3").exists()
+
+
+def test_evaluate_writes_the_applications_with_masked_ids_and_yuan(tmp_path: Path) -> None:
+    import json
+    import re
+    import sqlite3
+
+    db = tmp_path / "desk.sqlite3"
+    assert run("init", "--db", str(db), "--demo", "small", cwd=tmp_path).returncode == 0
+    out = tmp_path / "evaluation.json"
+    result = run("evaluate", "--db", str(db), "--as-of", "2024-12-31", "--json", str(out), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    text = out.read_text(encoding="utf-8")
+    document = json.loads(text)
+    assert list(document) == ["as_of", "catalogue_version", "facilities", "villages", "staff", "counties", "city", "subsidies",
+                              "applications"]
+    with sqlite3.connect(db) as conn:
+        received = {r[0]: r[1] for r in conn.execute("SELECT receipt_no, base_policy_id FROM applications WHERE received_on <= '2024-12-31'")}
+        people = {r[0] for r in conn.execute("SELECT id_number FROM applications WHERE id_number IS NOT NULL"
+                                             " UNION SELECT operator_id_number FROM businesses UNION SELECT id_number FROM person_statuses"
+                                             " UNION SELECT hired_id_number FROM application_hires")}
+    applications = document["applications"]
+    assert [a["receipt_no"] for a in applications] == sorted(received)  # received by the as-of date, in receipt order
+    assert {a["policy"] for a in applications} == set(received.values())
+    assert all(set(a) == {"receipt_no", "policy", "eligible", "amount", "failed_rules", "reasons"} for a in applications)
+    assert not set(re.findall(r"\d{17}[\dX]", text)) & people, "personal ID numbers are masked"
+    assert re.search(r"4108\*{10}[0-9X]{4}", text)
+    eligible = [a for a in applications if a["eligible"]]
+    assert len(eligible) > len(applications) / 2 and all(not a["failed_rules"] for a in eligible)
+    assert all(isinstance(a["amount"], (int, float)) and len(f"{a['amount']}".partition(".")[2]) <= 2 for a in eligible)
+    assert all(a["amount"] is None and a["failed_rules"] and a["reasons"] for a in applications if not a["eligible"])
+    startup = next(a for a in eligible if a["policy"] == "ib.startup_subsidy")
+    assert startup["amount"] == 5000.0 and startup["reasons"][0] == "符合全部条件，核定金额5,000.00元"
+    stable = [a["amount"] for a in eligible if a["policy"] == "emp.stable_job_return"]
+    assert any(round(a * 100) % 100 for a in stable)  # amounts with fen are kept to the fen
