@@ -16,9 +16,7 @@ from desktop_app import __version__
 from desktop_app.domain.errors import DatabaseFileError, DeskError, NotFound, PermissionDenied, RuleViolation, ValidationError
 
 EXIT_OK, EXIT_ERROR, EXIT_REFUSED = 0, 1, 2
-NOT_YET = {
-    "report": "报表（report）尚未提供，将随“打印报表”功能上线",
-}
+NOT_YET: dict[str, str] = {}
 log = logging.getLogger(__name__)
 
 
@@ -89,7 +87,7 @@ def _run(args: argparse.Namespace) -> int:
 
         from desktop_app.domain.errors import Problem
         from desktop_app.services.database import open_context
-        from desktop_app.services.health_evaluation import write_evaluation
+        from desktop_app.services.evaluation import write_evaluation
 
         try:
             as_of = date.fromisoformat(args.as_of)
@@ -101,6 +99,8 @@ def _run(args: argparse.Namespace) -> int:
         finally:
             ctx.close()
         return EXIT_OK
+    if command == "report":
+        return _report(args)
     if command == "template":
         from desktop_app.services.workbook import write_template
 
@@ -148,6 +148,28 @@ def _run(args: argparse.Namespace) -> int:
     finally:
         ctx.close()
     raise AssertionError(f"unhandled command {command}")
+
+
+def _report(args: argparse.Namespace) -> int:
+    """``report KIND``: one PDF, written atomically (no file is left when the report is refused)."""
+    from desktop_app.domain.actor import cli_actor
+    from desktop_app.services.database import open_context
+    from desktop_app.services.reports import parse_year, write_report
+
+    if args.division and args.county and args.division != args.county:
+        from desktop_app.domain.errors import Problem
+
+        raise ValidationError(Problem("--county", "--county 是 --division 的别名，两者不能给出不同的代码"))
+    year = parse_year(args.year)
+    ctx = open_context(args.sub_db, actor=cli_actor(), create=False)
+    try:
+        out = write_report(ctx, out=args.out, kind=args.kind, division=args.division or args.county,
+                           facility=args.facility, year=year, blank=args.blank, receipt=args.receipt,
+                           visit=args.visit)
+    finally:
+        ctx.close()
+    print(f"已生成报表：{out}")
+    return EXIT_OK
 
 
 def _backup_or_restore(args: argparse.Namespace) -> int:

@@ -60,12 +60,22 @@ def test_corrupt_database_exits_1_and_is_not_overwritten(tmp_path: Path) -> None
     assert db.read_bytes() == b"PK\x03\x04 not sqlite"
 
 
-def test_commands_of_later_modules_do_not_pretend(tmp_path: Path) -> None:
+def test_report_writes_a_pdf_and_refuses_bad_options_without_a_file(tmp_path: Path) -> None:
     db = tmp_path / "desk.sqlite3"
-    run("init", "--db", str(db), cwd=tmp_path)
-    result = run("report", "facility-inspection", "--db", str(db), "--out", str(tmp_path / "r.pdf"), cwd=tmp_path)
-    assert result.returncode == 1 and "尚未提供" in result.stderr
-    assert not (tmp_path / "r.pdf").exists()
+    run("init", "--db", str(db), "--demo", "small", cwd=tmp_path)
+    made = run("report", "county-summary", "--db", str(db), "--county", "410821000000", "--year", "2025",
+               "--out", str(tmp_path / "summary.pdf"), cwd=tmp_path)
+    assert made.returncode == 0, made.stderr
+    assert (tmp_path / "summary.pdf").read_bytes().startswith(b"%PDF")
+    unknown = run("report", "no-such-kind", "--db", str(db), "--out", str(tmp_path / "x.pdf"), cwd=tmp_path)
+    assert unknown.returncode == 2 and "未知的报表种类" in unknown.stderr
+    bad_year = run("report", "county-summary", "--db", str(db), "--division", "410821000000", "--year", "20x5",
+                   "--out", str(tmp_path / "y.pdf"), cwd=tmp_path)
+    assert bad_year.returncode == 2 and bad_year.stderr.startswith("year: ") and "20x5" in bad_year.stderr
+    missing = run("report", "facility-inspection", "--db", str(tmp_path / "none.sqlite3"),
+                  "--out", str(tmp_path / "z.pdf"), cwd=tmp_path)
+    assert missing.returncode == 1
+    assert not any((tmp_path / name).exists() for name in ("x.pdf", "y.pdf", "z.pdf", "none.sqlite3"))
 
 
 def test_backup_restore_and_a_refused_source(tmp_path: Path) -> None:
@@ -132,3 +142,38 @@ def test_evaluate_writes_json_and_refuses_a_bad_date(tmp_path: Path) -> None:
     assert not (tmp_path / "x.json").exists()
     missing = run("evaluate", "--db", str(tmp_path / "none.sqlite3"), "--as-of", "2025-12-31", "--json", str(out), cwd=tmp_path)
     assert missing.returncode == 1 and not (tmp_path / "none.sqlite3").exists()
+
+
+def test_evaluate_writes_the_applications_with_masked_ids_and_yuan(tmp_path: Path) -> None:
+    import json
+    import re
+    import sqlite3
+
+    db = tmp_path / "desk.sqlite3"
+    assert run("init", "--db", str(db), "--demo", "small", cwd=tmp_path).returncode == 0
+    out = tmp_path / "evaluation.json"
+    result = run("evaluate", "--db", str(db), "--as-of", "2024-12-31", "--json", str(out), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    text = out.read_text(encoding="utf-8")
+    document = json.loads(text)
+    assert list(document) == ["as_of", "catalogue_version", "facilities", "villages", "staff", "counties", "city", "subsidies",
+                              "applications"]
+    with sqlite3.connect(db) as conn:
+        received = {r[0]: r[1] for r in conn.execute("SELECT receipt_no, base_policy_id FROM applications WHERE received_on <= '2024-12-31'")}
+        people = {r[0] for r in conn.execute("SELECT id_number FROM applications WHERE id_number IS NOT NULL"
+                                             " UNION SELECT operator_id_number FROM businesses UNION SELECT id_number FROM person_statuses"
+                                             " UNION SELECT hired_id_number FROM application_hires")}
+    applications = document["applications"]
+    assert [a["receipt_no"] for a in applications] == sorted(received)  # received by the as-of date, in receipt order
+    assert {a["policy"] for a in applications} == set(received.values())
+    assert all(set(a) == {"receipt_no", "policy", "eligible", "amount", "failed_rules", "reasons"} for a in applications)
+    assert not set(re.findall(r"\d{17}[\dX]", text)) & people, "personal ID numbers are masked"
+    assert re.search(r"4108\*{10}[0-9X]{4}", text)
+    eligible = [a for a in applications if a["eligible"]]
+    assert len(eligible) > len(applications) / 2 and all(not a["failed_rules"] for a in eligible)
+    assert all(isinstance(a["amount"], (int, float)) and len(f"{a['amount']}".partition(".")[2]) <= 2 for a in eligible)
+    assert all(a["amount"] is None and a["failed_rules"] and a["reasons"] for a in applications if not a["eligible"])
+    startup = next(a for a in eligible if a["policy"] == "ib.startup_subsidy")
+    assert startup["amount"] == 5000.0 and startup["reasons"][0] == "符合全部条件，核定金额5,000.00元"
+    stable = [a["amount"] for a in eligible if a["policy"] == "emp.stable_job_return"]
+    assert any(round(a * 100) % 100 for a in stable)  # amounts with fen are kept to the fen

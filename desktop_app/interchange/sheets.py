@@ -66,10 +66,14 @@ class SheetSpec:
 def registered_sheets() -> list[SheetSpec]:
     """Every sheet of the workbook in import order (modules add theirs here as they land)."""
     from desktop_app.interchange import (
+        application_sheet,
+        business_sheet,
         county_figures_sheet,
         facility_sheet,
         family_doctor_sheet,
+        person_status_sheet,
         staff_sheet,
+        subsidy_sheets,
         training_sheet,
         village_sheet,
     )
@@ -81,6 +85,11 @@ def registered_sheets() -> list[SheetSpec]:
         training_sheet.SHEET,
         family_doctor_sheet.SHEET,
         county_figures_sheet.SHEET,
+        subsidy_sheets.BUDGET_SPEC,
+        subsidy_sheets.PAYMENT_SPEC,
+        business_sheet.SHEET,
+        person_status_sheet.SHEET,
+        application_sheet.SHEET,
     ]
 
 

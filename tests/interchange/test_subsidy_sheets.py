@@ -13,7 +13,6 @@ from openpyxl import Workbook, load_workbook
 from desktop_app.domain.errors import ValidationError
 from desktop_app.domain.identity import id_check_character
 from desktop_app.domain.subsidies import CLINIC_OPERATING, ELDERLY_ALLOWANCE, FAMILY_DOCTOR
-from desktop_app.interchange import sheets as sheet_registry
 from desktop_app.interchange import subsidy_sheets
 from desktop_app.services import subsidies
 from desktop_app.services.database import open_context
@@ -38,21 +37,6 @@ HEADERS = {
     "补助预算": ["项目", "年度", "区划代码", "资金来源", "金额"],
     "补助发放": ["凭证号", "项目", "年度", "机构编码", "身份证号", "金额", "资金来源", "发放日期", "冲销凭证号"],
 }
-
-
-@pytest.fixture(autouse=True)
-def subsidy_sheets_registered(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Until the lead registers the two sheets, add them to the registry the workbook code reads."""
-    names = {s.name for s in sheet_registry.registered_sheets()}
-    if subsidy_sheets.BUDGET_SHEET in names:
-        return
-    original = sheet_registry.registered_sheets
-    extended = lambda: [*original(), subsidy_sheets.BUDGET_SPEC, subsidy_sheets.PAYMENT_SPEC]  # noqa: E731
-    from desktop_app.interchange import workbook as workbook_module
-    from desktop_app.services import workbook as workbook_service
-
-    for module in (sheet_registry, workbook_module, workbook_service):
-        monkeypatch.setattr(module, "registered_sheets", extended)
 
 
 def registry_rows() -> dict[str, list[dict]]:

@@ -36,9 +36,14 @@ Contributor = Callable[[ServiceContext, DemoPlan, random.Random, ProgressCallbac
 
 
 def _contributors() -> list[tuple[str, Contributor]]:
-    from desktop_app.services.demo import health, villages
+    from desktop_app.services.demo import business, health, subsidies, villages
 
-    return [("villages", villages.generate), ("health", health.generate)]
+    return [
+        ("villages", villages.generate),
+        ("health", health.generate),
+        ("subsidies", subsidies.generate),
+        ("business", business.generate),
+    ]
 
 
 def plan_for(ctx: ServiceContext, scale: str) -> DemoPlan:
