@@ -33,10 +33,14 @@ from desktop_app.ui.errors import show_error
 from desktop_app.ui.idle_lock import SessionLock
 from desktop_app.ui.ops import OpRunner
 from desktop_app.ui.pages.admin_page import AdminPage
+from desktop_app.ui.pages.applications_page import ApplicationsPage
+from desktop_app.ui.pages.businesses_page import BusinessesPage
 from desktop_app.ui.pages.dashboard_page import DashboardPage
 from desktop_app.ui.pages.divisions_page import DivisionsPage
 from desktop_app.ui.pages.facilities_page import FacilitiesPage
+from desktop_app.ui.pages.reports_page import ReportsPage
 from desktop_app.ui.pages.staff_page import StaffPage
+from desktop_app.ui.pages.subsidies_page import SubsidiesPage
 from desktop_app.ui.roles import permit, role_display
 from desktop_app.ui.settings import AppSettings
 
@@ -81,14 +85,25 @@ class MainWindow(QMainWindow):
         self.dashboard_page = DashboardPage(runner)
         self.facilities_page = FacilitiesPage(runner)
         self.staff_page = StaffPage(runner)
+        self.subsidies_page = SubsidiesPage(runner)
+        self.businesses_page = BusinessesPage(runner)
+        self.applications_page = ApplicationsPage(runner)
+        self.reports_page = ReportsPage(runner)
         self.admin_page = AdminPage(runner)
         self.dashboard_page.open_facilities.connect(self.open_facilities)
+        self.businesses_page.open_case.connect(self.open_case)
+        self.businesses_page.intake_requested.connect(self.start_intake)
+        self.applications_page.open_business.connect(self.show_business)
         self._page_index: dict[str, int] = {}
         self._pages: dict[str, QWidget] = {
             "overview": self.dashboard_page,
             "divisions": self.divisions_page,
             "facilities": self.facilities_page,
             "staff": self.staff_page,
+            "subsidies": self.subsidies_page,
+            "businesses": self.businesses_page,
+            "applications": self.applications_page,
+            "reports": self.reports_page,
             "admin": self.admin_page,
         }
         available = self._pages
@@ -189,8 +204,9 @@ class MainWindow(QMainWindow):
     def _page_action(self, action: str) -> None:
         """Run the Edit-menu action on the page shown (pages without it ignore the shortcut)."""
         names = {
-            "add": ("add_village", "add_facility", "add_staff", "add_user"),
-            "edit": ("edit_village", "edit_facility", "edit_staff", "edit_user"),
+            "add": ("add_village", "add_facility", "add_staff", "add_user", "add_business", "post_payment",
+                    "show_intake"),
+            "edit": ("edit_village", "edit_facility", "edit_staff", "edit_user", "edit_business"),
             "delete": ("delete_village", "delete_facility"),
             "find": ("focus_search",),
         }[action]
@@ -204,10 +220,26 @@ class MainWindow(QMainWindow):
         self.select_module("facilities")
         self.facilities_page.apply_filter(filters)
 
+    def open_case(self, receipt_no: str) -> None:
+        """Show one application case (from a business's history)."""
+        self.select_module("applications")
+        self.applications_page.open_case(receipt_no)
+
+    def start_intake(self, uscc: str) -> None:
+        """Start the counter intake for a business (from the business list)."""
+        self.select_module("applications")
+        self.applications_page.start_intake(uscc)
+
+    def show_business(self, uscc: str) -> None:
+        """Show one business in the registry (from a case)."""
+        self.select_module("businesses")
+        self.businesses_page.show_business(uscc)
+
     def _refresh(self) -> None:
         self.divisions_page.reload_tree()
         self.divisions_page.village_model.reload()
-        for page in (self.dashboard_page, self.facilities_page, self.staff_page, self.admin_page):
+        for page in (self.dashboard_page, self.facilities_page, self.staff_page, self.subsidies_page,
+                     self.businesses_page, self.applications_page, self.admin_page):
             for name in ("reload", "refresh"):
                 if hasattr(page, name):
                     getattr(page, name)()

@@ -42,13 +42,12 @@ def test_chinese_glyphs_come_from_the_shipped_font(runner, settings, qtbot, work
     assert "示例数据" in window.windowTitle()
 
 
-def test_only_working_modules_are_enabled(runner, settings, qtbot, working_db) -> None:
+def test_every_module_has_a_working_page(runner, settings, qtbot, working_db) -> None:
     window = open_window(runner, settings, qtbot, working_db)
     enabled = [window.navigation.item(i).text() for i in range(window.navigation.count())
                if window.navigation.item(i).flags() & Qt.ItemFlag.ItemIsEnabled]
-    assert enabled == ["概览", "行政区划与村庄", "医疗机构", "人员", "系统管理"]
-    disabled = window.navigation.item(4)
-    assert disabled.text() == "补助" and "后续版本" in disabled.toolTip()
+    assert enabled == ["概览", "行政区划与村庄", "医疗机构", "人员", "补助", "个体工商户", "政策申请", "报表", "系统管理"]
+    assert window.pages.count() == window.navigation.count()
     assert str(working_db) in window.db_label.text() and "test:gui" in window.user_label.text()
 
 
@@ -156,3 +155,20 @@ def test_dashboard_click_through_opens_the_filtered_facility_list(runner, settin
     window.open_facilities({"county": "410821000000", "rule": "hc.facility.licence", "status": "fail"})
     assert window.current_page() is window.facilities_page
     assert window.navigation.currentItem().text() == "医疗机构"
+
+
+def test_a_business_case_opens_on_the_applications_page_and_back(runner, settings, qtbot, working_db) -> None:
+    import sqlite3
+
+    with sqlite3.connect(working_db) as db:
+        receipt_no, uscc = db.execute("SELECT receipt_no, uscc FROM applications WHERE uscc IS NOT NULL ORDER BY receipt_no LIMIT 1").fetchone()
+    window = open_window(runner, settings, qtbot, working_db)
+    with qtbot.waitSignal(window.applications_page.decision.loaded, timeout=10000):
+        window.businesses_page.open_case.emit(receipt_no)
+    assert window.current_page() is window.applications_page
+    assert window.applications_page.decision.view is not None
+    assert receipt_no in window.applications_page.decision.header.text()
+    with qtbot.waitSignal(window.businesses_page.detail_loaded, timeout=10000):
+        window.applications_page.open_business.emit(uscc)
+    assert window.current_page() is window.businesses_page
+    assert window.businesses_page.current_uscc() == uscc
