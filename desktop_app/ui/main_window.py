@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -85,37 +86,36 @@ class MainWindow(QMainWindow):
         self.dashboard_page = DashboardPage(runner)
         self.facilities_page = FacilitiesPage(runner)
         self.staff_page = StaffPage(runner)
-        self.subsidies_page = SubsidiesPage(runner)
-        self.businesses_page = BusinessesPage(runner)
-        self.applications_page = ApplicationsPage(runner)
-        self.reports_page = ReportsPage(runner)
         self.admin_page = AdminPage(runner)
         self.dashboard_page.open_facilities.connect(self.open_facilities)
-        self.businesses_page.open_case.connect(self.open_case)
-        self.businesses_page.intake_requested.connect(self.start_intake)
-        self.applications_page.open_business.connect(self.show_business)
+        self._actor: Actor | None = None
         self._page_index: dict[str, int] = {}
         self._pages: dict[str, QWidget] = {
             "overview": self.dashboard_page,
             "divisions": self.divisions_page,
             "facilities": self.facilities_page,
             "staff": self.staff_page,
-            "subsidies": self.subsidies_page,
-            "businesses": self.businesses_page,
-            "applications": self.applications_page,
-            "reports": self.reports_page,
             "admin": self.admin_page,
         }
-        available = self._pages
+        # Pages made on first use: their first queries then run when the user opens them, not
+        # ahead of the start page's on the one database thread.
+        self._page_makers: dict[str, Callable[[], QWidget]] = {
+            "subsidies": lambda: SubsidiesPage(runner),
+            "businesses": self._make_businesses_page,
+            "applications": self._make_applications_page,
+            "reports": lambda: ReportsPage(runner),
+        }
         for key, title in module_titles():
             item = QListWidgetItem(title)
             item.setData(Qt.ItemDataRole.UserRole, key)
-            page = available.get(key)
-            if page is None:
+            page = self._pages.get(key)
+            if page is not None:
+                self._page_index[key] = self.pages.addWidget(page)
+            elif key in self._page_makers:
+                self._page_index[key] = self.pages.addWidget(QWidget())  # replaced on first use
+            else:
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled & ~Qt.ItemFlag.ItemIsSelectable)
                 item.setToolTip(self.tr("该模块尚在建设中，将在后续版本提供"))
-            else:
-                self._page_index[key] = self.pages.addWidget(page)
             self.navigation.addItem(item)
         self.navigation.currentItemChanged.connect(self._on_navigate)
         splitter = QSplitter()
@@ -193,9 +193,55 @@ class MainWindow(QMainWindow):
     def _on_navigate(self, current: QListWidgetItem | None, _previous: Any) -> None:
         if current is None:
             return
-        index = self._page_index.get(current.data(Qt.ItemDataRole.UserRole))
-        if index is not None:
-            self.pages.setCurrentIndex(index)
+        key = current.data(Qt.ItemDataRole.UserRole)
+        if key in self._page_index:
+            self.pages.setCurrentWidget(self.page(key))
+
+    def page(self, key: str) -> QWidget:
+        """The page of module ``key``, made (and given the signed-in user's role) on first use."""
+        page = self._pages.get(key)
+        if page is None:
+            page = self._page_makers[key]()
+            index = self._page_index[key]
+            placeholder = self.pages.widget(index)
+            self.pages.insertWidget(index, page)
+            self.pages.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self._pages[key] = page
+            if self._actor is not None and hasattr(page, "apply_role"):
+                page.apply_role(self._actor)
+        return page
+
+    def _make_businesses_page(self) -> QWidget:
+        page = BusinessesPage(self._runner)
+        page.open_case.connect(self.open_case)
+        page.intake_requested.connect(self.start_intake)
+        return page
+
+    def _make_applications_page(self) -> QWidget:
+        page = ApplicationsPage(self._runner)
+        page.open_business.connect(self.show_business)
+        return page
+
+    @property
+    def subsidies_page(self) -> SubsidiesPage:
+        """The 补助 page (made on first use)."""
+        return self.page("subsidies")  # type: ignore[return-value]
+
+    @property
+    def businesses_page(self) -> BusinessesPage:
+        """The 个体工商户 page (made on first use)."""
+        return self.page("businesses")  # type: ignore[return-value]
+
+    @property
+    def applications_page(self) -> ApplicationsPage:
+        """The 政策申请 page (made on first use)."""
+        return self.page("applications")  # type: ignore[return-value]
+
+    @property
+    def reports_page(self) -> ReportsPage:
+        """The 报表 page (made on first use)."""
+        return self.page("reports")  # type: ignore[return-value]
 
     def current_page(self) -> QWidget:
         """The page shown now."""
@@ -238,8 +284,7 @@ class MainWindow(QMainWindow):
     def _refresh(self) -> None:
         self.divisions_page.reload_tree()
         self.divisions_page.village_model.reload()
-        for page in (self.dashboard_page, self.facilities_page, self.staff_page, self.subsidies_page,
-                     self.businesses_page, self.applications_page, self.admin_page):
+        for page in (p for key, p in self._pages.items() if key != "divisions"):
             for name in ("reload", "refresh"):
                 if hasattr(page, name):
                     getattr(page, name)()
@@ -354,6 +399,7 @@ class MainWindow(QMainWindow):
         permit(self._export_action, actor.role, IMPORT)
         permit(self._backup_action, actor.role, MANAGE_BACKUPS)
         permit(self._restore_action, actor.role, MANAGE_BACKUPS)
+        self._actor = actor
         for page in self._pages.values():
             if hasattr(page, "apply_role"):
                 page.apply_role(actor)

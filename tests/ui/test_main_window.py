@@ -48,6 +48,13 @@ def test_every_module_has_a_working_page(runner, settings, qtbot, working_db) ->
                if window.navigation.item(i).flags() & Qt.ItemFlag.ItemIsEnabled]
     assert enabled == ["概览", "行政区划与村庄", "医疗机构", "人员", "补助", "个体工商户", "政策申请", "报表", "系统管理"]
     assert window.pages.count() == window.navigation.count()
+    shown = []
+    for row in range(window.navigation.count()):
+        window.navigation.setCurrentRow(row)
+        shown.append(type(window.current_page()).__name__)
+    assert shown == ["DashboardPage", "DivisionsPage", "FacilitiesPage", "StaffPage", "SubsidiesPage", "BusinessesPage",
+                     "ApplicationsPage", "ReportsPage", "AdminPage"]
+    assert window.pages.count() == window.navigation.count()  # placeholders were replaced, not added to
     assert str(working_db) in window.db_label.text() and "test:gui" in window.user_label.text()
 
 
