@@ -1,4 +1,6 @@
-"""Wire the GUI together: logging, fonts, translation, the database worker and the main window.
+"""Wire the GUI together: logging, fonts, translation, the database worker, the start-up check of
+the database file (a damaged file is not opened; the newest good backup is offered) and the
+main window.
 
 Qt, reportlab, openpyxl and pypinyin are imported only when needed, so the command line and
 start-up stay fast.
@@ -14,7 +16,7 @@ import sys
 from pathlib import Path
 
 from desktop_app.domain.actor import Actor
-from desktop_app.paths import default_database_path, demo_database_path, log_dir, settings_path
+from desktop_app.paths import backup_dir, default_database_path, demo_database_path, log_dir, settings_path
 
 LOG_FILE = "township-desk.log"
 READY_EXIT_ENV = "TOWNSHIP_DESK_EXIT_WHEN_READY"  # benchmarks: quit once the window is usable
@@ -78,6 +80,7 @@ def _prepare_demo(scale: str, db_path: Path | None) -> Path:
 def run_gui(*, db_path: Path | None = None, demo: str | None = None) -> int:
     """Start the GUI on ``db_path`` (or the default/demo database); return the exit status."""
     setup_logging()
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from desktop_app.domain.errors import DeskError
@@ -86,7 +89,7 @@ def run_gui(*, db_path: Path | None = None, demo: str | None = None) -> int:
     from desktop_app.ui.fonts import install_fonts
     from desktop_app.ui.i18n import install_translation
     from desktop_app.ui.ops import OpRunner
-    from desktop_app.ui.session import Session
+    from desktop_app.ui.session import Session, StartupCheck
     from desktop_app.ui.settings import AppSettings
 
     try:
@@ -96,12 +99,24 @@ def run_gui(*, db_path: Path | None = None, demo: str | None = None) -> int:
         return 1
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Township Desk")
+    # The worker reopens the database after a restore: it must go on as whoever is signed in.
+    state: dict[str, object] = {"actor": gui_actor()}
+    runner = OpRunner(lambda: open_context(path, actor=state["actor"]))  # type: ignore[arg-type]
+    # The file's check runs on the worker while fonts and translations load; the database is
+    # opened only once it passed (or was restored from a backup).
+    def leave(status: int) -> None:
+        """Leave the event loop once the current event is done: exiting while a dialog that is
+        the last window closes leaves Qt's own last-window quit pending for a later event loop."""
+        QTimer.singleShot(0, lambda: app.exit(status))
+
+    check = StartupCheck(runner, db_path=path, backup_folder=backup_dir())
+    check.passed.connect(lambda: runner.query(first_open, opened, failed))
+    check.ended.connect(leave)
+    check.failed.connect(lambda exc: failed(exc))
+    check.start()
     install_fonts(app)
     settings = AppSettings(settings_path())
-    translators = install_translation(app, settings.language)
-    # The worker reopens the database after a restore: it must go on as whoever is signed in.
-    state: dict[str, object] = {"translators": translators, "actor": gui_actor()}
-    runner = OpRunner(lambda: open_context(path, actor=state["actor"]))  # type: ignore[arg-type]
+    state["translators"] = install_translation(app, settings.language)
 
     def opened(result: tuple[str | None, bool]) -> None:
         demo_dataset, needs_first_admin = result
@@ -116,7 +131,7 @@ def run_gui(*, db_path: Path | None = None, demo: str | None = None) -> int:
     def ended(session: Session, status: int) -> None:
         if session.error:
             print(session.error, file=sys.stderr)
-        app.exit(status)
+        leave(status)
 
     def failed(exc: BaseException) -> None:
         logging.getLogger(__name__).error("cannot open database %s: %s", path, exc)
@@ -128,7 +143,6 @@ def run_gui(*, db_path: Path | None = None, demo: str | None = None) -> int:
         Returns the demo data set (or None) and whether the first administrator must be created."""
         from datetime import date
 
-        from desktop_app.paths import backup_dir
         from desktop_app.services.backup import automatic_daily_backup
         from desktop_app.services.users import needs_first_administrator
 
@@ -140,7 +154,6 @@ def run_gui(*, db_path: Path | None = None, demo: str | None = None) -> int:
                 logging.getLogger(__name__).error("daily backup failed: %s", exc)
         return demo_dataset, needs_first_administrator(ctx)  # type: ignore[arg-type]
 
-    runner.query(first_open, opened, failed)
     try:
         return app.exec()
     finally:

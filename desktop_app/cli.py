@@ -175,14 +175,15 @@ def _report(args: argparse.Namespace) -> int:
 def _backup_or_restore(args: argparse.Namespace) -> int:
     from dataclasses import replace
 
+    from desktop_app.domain.actor import cli_actor
     from desktop_app.services.backup import backup_database_file, restore
 
     if args.command == "backup":
-        result = backup_database_file(args.sub_db, args.to)
+        result = backup_database_file(args.sub_db, args.to, actor=cli_actor())
         print(f"已备份：{result.path}（{result.size} 字节，已通过完整性检查）")
         return EXIT_OK
     try:
-        done = restore(args.source, args.sub_db)
+        done = restore(args.source, args.sub_db, actor=cli_actor())
     except ValidationError as refused:
         raise ValidationError([replace(p, field="--from") for p in refused.problems]) from refused
     print(f"已从备份恢复：{done.source} → {done.target}")

@@ -11,7 +11,7 @@ from desktop_app.domain.actor import Actor
 from desktop_app.domain.errors import DatabaseFileError, RuleViolation
 from desktop_app.services.context import ServiceContext
 from desktop_app.services.divisions import load_division_registry
-from desktop_app.store import audit, divisions_repo, meta, villages_repo
+from desktop_app.store import audit, divisions_repo, file_health, meta, villages_repo
 from desktop_app.store.audit import ChainReport
 from desktop_app.store.connection import integrity_problems, open_database, write_transaction
 from desktop_app.store.migrations import applied_names, discover_steps, migrate, unknown_steps
@@ -123,3 +123,31 @@ def check_database(path: Path | str) -> CheckReport:
         raise DatabaseFileError(f"检查数据库时出错：{exc}") from exc
     finally:
         db.conn.close()
+
+
+@dataclass(frozen=True)
+class StartupState:
+    """What the start-up check found in the database file: ``problems`` (empty = it may be
+    opened) and whether the file exists yet (a missing or empty file is a new database)."""
+
+    path: Path
+    exists: bool
+    problems: tuple[str, ...] = ()
+
+    @property
+    def damaged(self) -> bool:
+        """True when the file must not be opened (damaged, or not an SQLite file)."""
+        return bool(self.problems)
+
+
+def startup_check(path: Path | str) -> StartupState:
+    """Before opening the database at start: ``PRAGMA quick_check`` of the file, read only.
+
+    A missing or empty file is fine (it becomes a new database); a folder is left to
+    :func:`open_context` to refuse. Raises StorageError when another program keeps the file
+    locked and DatabaseFileError when it cannot be read at all (permissions, I/O errors).
+    """
+    path = Path(path)
+    if not path.is_file() or path.stat().st_size == 0:
+        return StartupState(path, exists=path.exists())
+    return StartupState(path, exists=True, problems=tuple(file_health.quick_check(path)))

@@ -4,7 +4,8 @@ policy catalogue page. Writes stay in :mod:`business_registry`, :mod:`applicatio
 :mod:`desk_admin`.
 
 ID numbers are masked everywhere except :func:`intake_applicant`, which fills the counter's
-intake form (counter staff check the applicant's ID card against it).
+intake form (counter staff check the applicant's ID card against it): it needs the INTAKE right
+inside the business's division, and shows the full number only to roles with VIEW_FULL_ID.
 """
 
 from __future__ import annotations
@@ -22,8 +23,10 @@ from desktop_app.domain.identity import mask_id_number
 from desktop_app.domain.list_query import ListQuery
 from desktop_app.domain.money import parse_yuan
 from desktop_app.domain.rules.catalogue import RuleEntry
+from desktop_app.domain.security import INTAKE, VIEW_FULL_ID, allowed
 from desktop_app.services import applications, business_registry, desk_admin, health_queries
 from desktop_app.services.context import ServiceContext
+from desktop_app.services.permissions import guarded
 from desktop_app.store import applications_repo, businesses_repo, divisions_repo
 from desktop_app.store.applications_repo import ApplicationCase, ApplicationEvent
 
@@ -145,11 +148,21 @@ class IntakeApplicant:
     registered_on: date | None
 
 
+def _business_division(ctx: ServiceContext, uscc: str | None) -> str | None:
+    stored = businesses_repo.get(ctx.db, (uscc or "").strip().upper())
+    return stored.business.township_code if stored else None
+
+
+@guarded(INTAKE, scope=lambda ctx, a: [_business_division(ctx, a["uscc"])])
 def intake_applicant(ctx: ServiceContext, uscc: str) -> IntakeApplicant:
-    """The picked business for the intake form (full operator ID); NotFound when unknown."""
+    """The picked business for the intake form (full operator ID for roles that may see it);
+    NotFound when unknown, PermissionDenied without the INTAKE right in the business's division."""
     business = business_registry.get_business(ctx, uscc).business
     township = divisions_repo.get(ctx.db, business.township_code) if business.township_code else None
-    return IntakeApplicant(business.uscc, business.name, business.operator_name, business.operator_id_number,
+    operator_id = business.operator_id_number
+    if operator_id and not allowed(ctx.actor.role, VIEW_FULL_ID):
+        operator_id = mask_id_number(operator_id)
+    return IntakeApplicant(business.uscc, business.name, business.operator_name, operator_id,
                            township.name if township else "", business.status, business.registered_on)
 
 

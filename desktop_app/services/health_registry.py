@@ -3,6 +3,7 @@ validated, audited transaction."""
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import asdict
 from datetime import date
 
@@ -22,7 +23,7 @@ from desktop_app.domain.text import pinyin_initials
 from desktop_app.services.context import Changes, ServiceContext
 from desktop_app.services.permissions import guarded, scope_filter
 from desktop_app.domain.security import EDIT_HEALTH, READ
-from desktop_app.store import audit, divisions_repo, facilities_repo, staff_repo, villages_repo
+from desktop_app.store import audit, divisions_repo, facilities_repo, staff_repo, subsidies_repo, villages_repo
 from desktop_app.store.connection import write_transaction
 from desktop_app.store.facilities_repo import StoredFacility
 from desktop_app.store.listing import SqlList
@@ -92,13 +93,24 @@ def update_facility(ctx: ServiceContext, *, facility: Facility, expected_version
 
 @guarded(EDIT_HEALTH, scope=lambda ctx, a: [_facility_division(ctx, a["code"])])
 def delete_facility(ctx: ServiceContext, *, code: str) -> Changes:
-    """Delete a facility that has no staff records (move or remove its staff first)."""
+    """Delete a facility that no other record needs.
+
+    Raises RuleViolation when staff records are still at the facility (move or remove them
+    first), when subsidy payments were posted to it (the payment ledger is permanent, so the
+    facility stays), or when any other record still refers to it (a foreign key).
+    """
     with write_transaction(ctx.db):
         before = get_facility(ctx, code)
         staff = staff_repo.count_at_facility(ctx.db, code)
         if staff:
             raise RuleViolation(f"机构 {code} 仍有 {staff} 名人员记录，请先调出或删除人员")
-        facilities_repo.delete(ctx.db, code)
+        payments = len(subsidies_repo.postings_of(ctx.db, payee=code))
+        if payments:
+            raise RuleViolation(f"机构 {code} 已有 {payments} 笔补助发放记录，发放台账须永久保留，不能删除该机构")
+        try:
+            facilities_repo.delete(ctx.db, code)
+        except sqlite3.IntegrityError as exc:
+            raise RuleViolation(f"机构 {code} 仍被其他记录引用，不能删除") from exc
         audit.append(ctx.db, [audit.AuditEntry(ctx.actor.name, "delete", FACILITIES, code, asdict(before.facility), None)])
     return Changes(frozenset({FACILITIES}), deleted=1, keys=(code,))
 

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
+from desktop_app.domain.actor import Actor
 from desktop_app.domain.security import in_scope, require, scope_prefix
 from desktop_app.services.context import ServiceContext
 
@@ -24,11 +25,13 @@ ScopeOf = Callable[[ServiceContext, dict[str, Any]], Iterable[str | None]]
 
 @dataclass(frozen=True)
 class Guard:
-    """What a guarded function requires: an action, and whether it checks division scope."""
+    """What a guarded function requires: an action, whether it checks division scope, and
+    whether it takes the acting user as ``actor=`` instead of a context (file use cases)."""
 
     qualified_name: str
     action: str
     scoped: bool
+    by_actor: bool = False
 
 
 REGISTRY: dict[str, Guard] = {}
@@ -52,6 +55,25 @@ def guarded(action: str, *, scope: ScopeOf | None = None) -> Callable[[F], F]:
             return fn(ctx, *args, **kwargs)
 
         REGISTRY[name] = Guard(name, action, scope is not None)
+        inner.guard = REGISTRY[name]  # type: ignore[attr-defined]
+        return inner  # type: ignore[return-value]
+
+    return wrap
+
+
+def guarded_by_actor(action: str) -> Callable[[F], F]:
+    """For use cases on database files that run without an open context (restoring or copying a
+    file): require ``action`` of the keyword argument ``actor``."""
+
+    def wrap(fn: F) -> F:
+        name = f"{fn.__module__}.{fn.__qualname__}"
+
+        @functools.wraps(fn)
+        def inner(*args: Any, actor: Actor, **kwargs: Any) -> Any:
+            require(actor, action)
+            return fn(*args, actor=actor, **kwargs)
+
+        REGISTRY[name] = Guard(name, action, scoped=False, by_actor=True)
         inner.guard = REGISTRY[name]  # type: ignore[attr-defined]
         return inner  # type: ignore[return-value]
 

@@ -1,4 +1,9 @@
-"""Workbook use cases: write the template, import a workbook (all-or-nothing), export everything."""
+"""Workbook use cases: write the template, import a workbook (all-or-nothing), export everything.
+
+An export is the interchange format that imports again, so it holds full ID numbers (人员,
+经营者, 人员身份, 申请): it needs the IMPORT right and, in any case, VIEW_FULL_ID. Masked data
+for reading goes out as printed reports instead.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop_app.domain.errors import Problem, ValidationError
-from desktop_app.domain.security import IMPORT
+from desktop_app.domain.errors import PermissionDenied, Problem, ValidationError
+from desktop_app.domain.security import IMPORT, VIEW_FULL_ID, allowed
 from desktop_app.interchange.sheets import ParsedRow, SheetOutcome, SheetSpec, registered_sheets
 from desktop_app.interchange.workbook import read_workbook, write_workbook
 from desktop_app.services.context import Changes, ServiceContext
@@ -96,7 +101,10 @@ def export_workbook(ctx: ServiceContext, path: Path, *, progress: ProgressCallba
     """Write the whole database in the workbook format (re-importing it changes nothing).
 
     A county or township user gets the rows of his scope only (non-divisional sheets are empty).
+    Raises PermissionDenied for a role that may not see full ID numbers (the sheets hold them).
     """
+    if not allowed(ctx.actor.role, VIEW_FULL_ID):
+        raise PermissionDenied(f"导出的工作簿含完整身份证号，“{ctx.actor.role}”角色无权导出")
     report = progress or (lambda done, total, text: None)
     specs = registered_sheets()
     data = {}

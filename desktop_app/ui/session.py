@@ -1,5 +1,6 @@
-"""The GUI session: log-in (or, on the first start, creating the administrator), the main window
-of the signed-in user, and sign-out / switch user.
+"""The GUI session: the start-up check of the database file (a damaged file is not opened; the
+newest good backup is offered instead), log-in (or, on the first start, creating the
+administrator), the main window of the signed-in user, and sign-out / switch user.
 
 Sign-in runs on the database worker, whose service context then acts as the signed-in user;
 until then it acts as ``users.NOBODY``, who may do nothing. Switching user builds a fresh main
@@ -16,16 +17,79 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog
 
 from desktop_app.domain.actor import Actor
-from desktop_app.services import users
+from desktop_app.domain.errors import ValidationError
+from desktop_app.services import backup, users
+from desktop_app.services.backup import GoodBackup
+from desktop_app.services.database import StartupState, startup_check
 from desktop_app.ui.dialogs.first_admin_dialog import FirstAdminDialog
 from desktop_app.ui.dialogs.login_dialog import LoginDialog
 from desktop_app.ui.dialogs.password_dialog import Done, form_answer
+from desktop_app.ui.dialogs.recovery_dialog import DamagedDatabaseDialog
 from desktop_app.ui.errors import message_for
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.ops import OpRunner
 from desktop_app.ui.settings import AppSettings
 
 log = logging.getLogger(__name__)
+
+
+def _inspect(db_path: Path, folder: Path) -> tuple[StartupState, GoodBackup | None]:
+    """The start-up check and, for a damaged file only, the newest good backup (worker side)."""
+    state = startup_check(db_path)
+    return state, (backup.newest_good_backup(folder, db_path.stem) if state.damaged else None)
+
+
+class StartupCheck(QObject):
+    """Before the database is opened: ``PRAGMA quick_check`` on the worker, with the database
+    closed. ``passed`` when it may be opened (sound, new, or just restored from a backup);
+    ``ended(1)`` when the user leaves at the damaged-file dialog; ``failed(exc)`` when the file
+    cannot be checked at all (locked by another program, unreadable)."""
+
+    passed = Signal()
+    ended = Signal(int)
+    failed = Signal(object)
+
+    def __init__(self, runner: OpRunner, *, db_path: Path, backup_folder: Path, parent: QObject | None = None):
+        super().__init__(parent)
+        self._runner = runner
+        self._db_path = db_path
+        self._folder = backup_folder
+        self.dialog: DamagedDatabaseDialog | None = None
+
+    def start(self) -> None:
+        """Check the file in the background (the worker keeps the database closed meanwhile)."""
+        path, folder = self._db_path, self._folder
+        self._runner.with_database_closed(lambda _p: _inspect(path, folder), self._checked, self.failed.emit)
+
+    def _checked(self, result: tuple[StartupState, GoodBackup | None]) -> None:
+        state, good = result
+        if not state.damaged:
+            self.passed.emit()
+            return
+        log.error("database %s failed the start-up check: %s", state.path, "; ".join(state.problems))
+        self.dialog = DamagedDatabaseDialog(None, state=state, backup=good, folder=self._folder,
+                                            submit=lambda done: self._recover(good, done))
+        self.dialog.accepted.connect(self.passed)
+        self.dialog.rejected.connect(lambda: self.ended.emit(1))
+        self.dialog.open()
+
+    def _recover(self, good: GoodBackup | None, done: Done) -> None:
+        if good is None:
+            return
+        path, folder = self._db_path, self._folder
+
+        def restored(result: backup.RestoreResult) -> None:
+            log.warning("restored %s from %s; the damaged file is kept as %s", path, good.path, result.kept)
+            done(None, None)
+
+        def refused(exc: BaseException) -> None:
+            if isinstance(exc, ValidationError):
+                done(None, "\n".join(problem.reason for problem in exc.problems))
+            else:
+                done(*form_answer(exc))
+
+        self._runner.with_database_closed(lambda _p: backup.recover_damaged(path, source=good.path, folder=folder),
+                                          restored, refused)
 
 
 class Session(QObject):

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from desktop_app.domain.actor import Actor
 from desktop_app.domain.errors import DeskError, ValidationError
 from desktop_app.domain.villages import Village
 from desktop_app.services import backup
@@ -27,6 +28,7 @@ from desktop_app.store.migrations import discover_steps, migrate
 
 VILLAGE = Village("410821100201", "东王庄村", "行政村", 1850)
 NOW = datetime(2025, 3, 1, 8, 15, 2)
+ADMIN = Actor("test:admin")  # the role that may restore (the command line acts as it)
 
 
 def snapshot(folder: Path) -> dict[str, str]:
@@ -177,7 +179,7 @@ def saved(ctx, folder: Path) -> Path:
 
 
 def test_restore_keeps_the_previous_file_and_puts_the_copy_in_place(saved: Path, db_path: Path, actor) -> None:
-    result = backup.restore(saved, db_path, now=datetime(2025, 3, 2, 9, 0, 0))
+    result = backup.restore(saved, db_path, actor=ADMIN, now=datetime(2025, 3, 2, 9, 0, 0))
     assert result.kept == db_path.with_name("desk.before-restore-20250302-090000.sqlite3")
     assert village_codes(result.kept) == [VILLAGE.code] and village_codes(db_path) == []
     assert result.pending_migrations == () and result.audit_chain.ok
@@ -185,7 +187,7 @@ def test_restore_keeps_the_previous_file_and_puts_the_copy_in_place(saved: Path,
         "backups", "desk.before-restore-20250302-090000.sqlite3", "desk.sqlite3"]
     assert check_database(db_path).ok
     open_context(db_path, actor=actor).close()
-    again = backup.restore(saved, db_path, now=datetime(2025, 3, 2, 9, 0, 0))
+    again = backup.restore(saved, db_path, actor=ADMIN, now=datetime(2025, 3, 2, 9, 0, 0))
     assert again.kept.name == "desk.before-restore-20250302-090000-1.sqlite3"
 
 
@@ -200,7 +202,7 @@ def test_restore_keeps_what_only_the_wal_of_a_crashed_database_held(saved: Path,
     shutil.copy(live, crashed)  # as a power cut leaves it: the main file plus a -wal
     shutil.copy(f"{live}-wal", f"{crashed}-wal")
     writer.close()
-    result = backup.restore(saved, crashed)
+    result = backup.restore(saved, crashed, actor=ADMIN)
     assert not Path(f"{crashed}-wal").exists()
     kept = sqlite3.connect(result.kept)
     assert kept.execute("SELECT value FROM app_meta WHERE key = 'only_in_wal'").fetchone() == ("yes",)
@@ -210,10 +212,10 @@ def test_restore_keeps_what_only_the_wal_of_a_crashed_database_held(saved: Path,
 def test_restore_over_a_damaged_or_missing_file(saved: Path, tmp_path: Path) -> None:
     damaged = tmp_path / "damaged.sqlite3"
     damaged.write_bytes(b"not a database" * 100)
-    result = backup.restore(saved, damaged)
+    result = backup.restore(saved, damaged, actor=ADMIN)
     assert result.kept.read_bytes() == b"not a database" * 100 and village_codes(damaged) == []
     fresh = tmp_path / "new" / "desk.sqlite3"
-    assert backup.restore(saved, fresh).kept is None and village_codes(fresh) == []
+    assert backup.restore(saved, fresh, actor=ADMIN).kept is None and village_codes(fresh) == []
 
 
 def make_source(kind: str, saved: Path, tmp_path: Path, db_path: Path) -> Path:
@@ -248,7 +250,7 @@ def test_restore_refuses_a_source_that_is_not_a_valid_backup(saved: Path, tmp_pa
     source = make_source(kind, saved, tmp_path, db_path)
     before = snapshot(tmp_path)
     with pytest.raises(ValidationError) as refused:
-        backup.restore(source, db_path)
+        backup.restore(source, db_path, actor=ADMIN)
     assert set(refused.value.by_field()) == {"source"}
     assert snapshot(tmp_path) == before
 
@@ -258,7 +260,7 @@ def test_restore_refuses_while_the_database_is_open(saved: Path, db_path: Path, 
     ctx = open_context(db_path, actor=actor)
     before = snapshot(db_path.parent)
     with pytest.raises(DeskError, match="正在被使用"):
-        backup.restore(saved, db_path)
+        backup.restore(saved, db_path, actor=ADMIN)
     assert snapshot(db_path.parent) == before
     assert village_codes(db_path) == [VILLAGE.code]
     ctx.close()
@@ -272,7 +274,7 @@ def test_disk_full_during_restore_leaves_the_database_as_it_was(saved: Path, db_
 
     monkeypatch.setattr(store_backup, "_fsync_file", no_space)
     with pytest.raises(DeskError, match="磁盘空间不足"):
-        backup.restore(saved, db_path)
+        backup.restore(saved, db_path, actor=ADMIN)
     assert snapshot(db_path.parent) == before
 
 
@@ -285,7 +287,7 @@ def test_an_older_backup_is_restored_and_upgraded_when_opened(tmp_path: Path, db
     db = open_database(old)
     migrate(db, db_path=old, folder=old_steps)
     db.conn.close()
-    result = backup.restore(old, db_path)
+    result = backup.restore(old, db_path, actor=ADMIN)
     assert result.applied_migrations == tuple(s.name for s in discover_steps()[:2])
     assert result.pending_migrations == tuple(s.name for s in discover_steps()[2:])
     assert result.audit_chain is None

@@ -11,8 +11,10 @@ import pytest
 from desktop_app.domain.business import signals
 from desktop_app.domain.business.entities import Business, PersonStatus
 from desktop_app.domain.business.uscc import complete_uscc
-from desktop_app.domain.errors import NotFound
+from desktop_app.domain.actor import Actor
+from desktop_app.domain.errors import NotFound, PermissionDenied
 from desktop_app.domain.identity import id_check_character
+from desktop_app.domain.security import CITY_CODE, COUNTER_CLERK, READ_ONLY, REVIEWER
 from desktop_app.services import applications, desk_admin, desk_queries
 from desktop_app.services import business_registry as registry
 
@@ -76,6 +78,15 @@ def test_the_picker_masks_operator_ids_and_the_intake_applicant_carries_the_full
     assert applicant.operator_id_number == person(1) and applicant.registered_on == date(2022, 3, 1)
     with pytest.raises(NotFound):
         desk_queries.intake_applicant(desk, uscc(9))
+
+
+@pytest.mark.parametrize(("role", "scope"), [(READ_ONLY, CITY_CODE), (REVIEWER, CITY_CODE), (COUNTER_CLERK, "410882000000")])
+def test_the_intake_applicant_needs_the_intake_right_inside_the_businesss_division(desk, role, scope) -> None:
+    desk.actor = Actor("test:other", role=role, scope_code=scope)
+    with pytest.raises(PermissionDenied):
+        desk_queries.intake_applicant(desk, uscc(1))
+    desk.actor = Actor("test:xiuwu-clerk", role=COUNTER_CLERK, scope_code="410821000000")
+    assert desk_queries.intake_applicant(desk, uscc(1)).operator_id_number == person(1)
 
 
 def test_the_case_view_has_the_conditions_facts_materials_and_allowed_actions(desk) -> None:

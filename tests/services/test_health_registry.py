@@ -11,8 +11,9 @@ from desktop_app.domain.errors import RuleViolation, ValidationError
 from desktop_app.domain.health.entities import Facility, StaffMember
 from desktop_app.domain.identity import id_check_character
 from desktop_app.domain.rules.results import Status
+from desktop_app.domain.subsidies import CLINIC_OPERATING, Payment
 from desktop_app.domain.villages import Village
-from desktop_app.services import health_evaluation, health_registry
+from desktop_app.services import health_evaluation, health_registry, subsidies
 from desktop_app.services import villages as village_service
 from desktop_app.store import audit, staff_repo
 
@@ -68,6 +69,26 @@ def test_bad_facilities_are_refused_naming_the_field(registry, change, field) ->
 def test_village_used_by_a_facility_cannot_be_deleted(registry) -> None:
     with pytest.raises(RuleViolation, match="医疗机构"):
         village_service.delete_village(registry, code="410821100202")
+
+
+def test_a_facility_with_subsidy_payments_or_other_references_is_not_deleted(registry) -> None:
+    subsidies.post_payment(registry, payment=Payment("XW-2024-001", CLINIC_OPERATING, 2024, "C1", 100_000, "县级",
+                                                     date(2024, 6, 1)))
+    before = audit.count(registry.db)
+    with pytest.raises(RuleViolation, match="已有 1 笔补助发放记录"):
+        health_registry.delete_facility(registry, code="C1")
+    assert health_registry.get_facility(registry, "C1").facility.served_village_codes == (VILLAGE, "410821100202")
+    # A table added later that refers to facilities (e.g. inspection visits) is respected too.
+    registry.db.execute("CREATE TABLE later_visits (facility_code TEXT NOT NULL REFERENCES facilities(code))")
+    registry.db.execute("INSERT INTO later_visits VALUES ('T1')")
+    registry.db.conn.commit()
+    with pytest.raises(RuleViolation, match="仍被其他记录引用"):
+        health_registry.delete_facility(registry, code="T1")
+    assert health_registry.get_facility(registry, "T1") and audit.count(registry.db) == before
+    registry.db.execute("DELETE FROM later_visits")
+    registry.db.conn.commit()
+    health_registry.delete_facility(registry, code="T1")
+    assert [e["action"] for e in audit.entries_for(registry.db, "facilities", "T1")] == ["insert", "delete"]
 
 
 def test_staff_transfer_keeps_one_record_with_history(registry) -> None:

@@ -36,18 +36,23 @@ def test_backup_then_restore_brings_the_old_data_back(runner, settings, qtbot, w
     folder = tmp_path / "usb"
     folder.mkdir()
     messages: list[str] = []
+    errors: list[str] = []  # an error box must fail the test, not block it
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(folder))
     monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: messages.append(text))
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    for box in ("warning", "critical"):
+        monkeypatch.setattr(QMessageBox, box, lambda parent, title, text: errors.append(text))
     window.backup_now()
-    qtbot.waitUntil(lambda: bool(messages), timeout=10000)
+    qtbot.waitUntil(lambda: bool(messages or errors), timeout=10000)
+    assert errors == []
     backups = list(folder.glob("*.sqlite3"))
     assert len(backups) == 1 and str(backups[0]) in messages[0]
 
     run_and_wait(runner, qtbot, lambda ctx, _p: village_service.create_village(ctx, village=NEW_VILLAGE))
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(backups[0]), ""))
     window.restore_backup()
-    qtbot.waitUntil(lambda: len(messages) == 2, timeout=10000)
+    qtbot.waitUntil(lambda: len(messages) == 2 or bool(errors), timeout=10000)
+    assert errors == []
     assert "另存为" in messages[1]
     kept = list(working_db.parent.glob("work.before-restore-*.sqlite3"))
     assert len(kept) == 1

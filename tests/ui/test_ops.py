@@ -65,14 +65,29 @@ def test_fast_operation_shows_no_dialog(runner, qtbot) -> None:
 
 
 def test_gui_refuses_a_corrupt_database_with_a_dialog_and_exit_1(qapp, tmp_path: Path, monkeypatch) -> None:
+    """The start-up check finds the file is not SQLite: the damaged-database dialog says so (no
+    backup here to offer); leaving it exits with 1 and the file is untouched."""
+    from PySide6.QtCore import QTimer
+
     from desktop_app import app as desktop
+    from desktop_app.ui.dialogs.recovery_dialog import DamagedDatabaseDialog
 
     corrupt = tmp_path / "corrupt.sqlite3"
     corrupt.write_bytes(b"\x00garbage" * 100)
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: shown.append(text))
+
+    def leave() -> None:
+        dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, DamagedDatabaseDialog) and w.isVisible()]
+        if not dialogs:
+            QTimer.singleShot(20, leave)
+            return
+        shown.append(dialogs[0].details.toPlainText())
+        dialogs[0].quit_button.click()
+
+    QTimer.singleShot(0, leave)
     assert desktop.run_gui(db_path=corrupt) == 1
-    assert "不是 SQLite" in shown[0]
+    assert shown and "不是 SQLite" in shown[0]
     assert corrupt.read_bytes() == b"\x00garbage" * 100
 
 

@@ -17,9 +17,13 @@ NEXT_YEAR = date.today().year + 1
 
 
 def open_page(runner, qtbot) -> PolicyPage:
+    """The page once all three tabs have loaded. Each tab starts its own query; waiting only for
+    the entries (``ready``) left the other two in flight: their answers then arrived after the
+    test ended (into deleted widgets) or in the middle of the test (a calendar load replacing the
+    days just typed)."""
     page = PolicyPage(runner)
     qtbot.addWidget(page)
-    with qtbot.waitSignal(page.ready, timeout=10000):
+    with qtbot.waitSignals([page.ready, page.amounts.loaded, page.calendar.loaded], timeout=10000):
         page.resize(1280, 800)
         page.show()
     return page

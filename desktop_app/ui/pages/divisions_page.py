@@ -1,4 +1,5 @@
-"""行政区划与村庄: the division tree (searchable by name or pinyin initials) and the village list."""
+"""行政区划与村庄: the division tree (searchable by name or pinyin initials) and the village list;
+adding, editing and deleting villages is offered to roles that may edit villages, in their scope."""
 
 from __future__ import annotations
 
@@ -23,7 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.domain.actor import Actor
 from desktop_app.domain.errors import ValidationError
+from desktop_app.domain.security import EDIT_VILLAGES, allowed, in_scope
 from desktop_app.domain.villages import VILLAGE_KINDS, Village
 from desktop_app.services import divisions as division_service
 from desktop_app.services import villages as village_service
@@ -33,6 +36,7 @@ from desktop_app.ui.dialogs.village_dialog import VillageDialog
 from desktop_app.ui.errors import message_for, show_error
 from desktop_app.ui.models.paged_table_model import PagedTableModel
 from desktop_app.ui.ops import OpRunner
+from desktop_app.ui.roles import permit_when
 
 CODE_ROLE = Qt.ItemDataRole.UserRole + 1
 LEVEL_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -50,6 +54,7 @@ class DivisionsPage(QWidget):
         self._runner = runner
         self._selected_code: str | None = None
         self._selected_level: str | None = None
+        self._actor: Actor | None = None
 
         self.tree_search = QLineEdit()
         self.tree_search.setPlaceholderText(self.tr("搜索区划：名称、代码或拼音首字母（如 xwx）"))
@@ -231,12 +236,24 @@ class DivisionsPage(QWidget):
             self.reload_tree()
 
     # -- actions -------------------------------------------------------------------------------
+    def apply_role(self, actor: Actor) -> None:
+        """Offer adding, editing and deleting villages only to a role that may edit villages
+        (adding: under a township inside the actor's scope)."""
+        self._actor = actor
+        self._update_buttons()
+
+    def _may_edit(self) -> bool:
+        return self._actor is None or allowed(self._actor.role, EDIT_VILLAGES)
+
     def _update_buttons(self) -> None:
         has_row = bool(self.table.selectionModel().selectedRows())
-        self.add_button.setEnabled(self._selected_level == "township")
-        self.add_button.setToolTip("" if self._selected_level == "township" else self.tr("请先在左侧选择一个乡镇（街道）"))
-        self.edit_button.setEnabled(has_row)
-        self.delete_button.setEnabled(has_row)
+        role = self._actor.role if self._actor else None
+        township = self._selected_level == "township"
+        in_reach = not township or self._actor is None or in_scope(self._actor.scope_code, self._selected_code)
+        why_not = self.tr("该乡镇（街道）不在您的管辖范围内") if township else self.tr("请先在左侧选择一个乡镇（街道）")
+        permit_when(self.add_button, role, EDIT_VILLAGES, ready=township and in_reach, not_ready_tip=why_not)
+        permit_when(self.edit_button, role, EDIT_VILLAGES, ready=has_row)
+        permit_when(self.delete_button, role, EDIT_VILLAGES, ready=has_row)
 
     def _current_code(self) -> str | None:
         rows = self.table.selectionModel().selectedRows()
@@ -259,7 +276,7 @@ class DivisionsPage(QWidget):
 
     def add_village(self) -> None:
         """Open the form for a new village under the selected township."""
-        if self._selected_level != "township":
+        if self._selected_level != "township" or not self._may_edit():
             return
         submit = self._submit(lambda ctx, v: village_service.create_village(ctx, village=v))
         VillageDialog(self, submit=submit, code_prefix=(self._selected_code or "")[:9]).exec()
@@ -267,7 +284,7 @@ class DivisionsPage(QWidget):
     def edit_village(self) -> None:
         """Open the selected village in the form (checked against concurrent changes on save)."""
         code = self._current_code()
-        if code is None:
+        if code is None or not self._may_edit():
             return
 
         def opened(stored: Any) -> None:
@@ -282,7 +299,7 @@ class DivisionsPage(QWidget):
     def delete_village(self) -> None:
         """Delete the selected village after confirmation."""
         code = self._current_code()
-        if code is None:
+        if code is None or not self._may_edit():
             return
         answer = QMessageBox.question(self, self.tr("删除村庄"), self.tr("确定删除村庄 {0} 吗？此操作会记入审计日志。").format(code))
         if answer != QMessageBox.StandardButton.Yes:

@@ -1,5 +1,6 @@
-"""人员: the staff list (ID numbers masked, filtered and sorted in SQL), add/edit, and a detail
-area with the selected person's training days against the training standards and transfer history."""
+"""人员: the staff list (ID numbers masked, filtered and sorted in SQL), add/edit and the bulk
+training entry (for roles that may edit the health registry), and a detail area with the selected
+person's training days against the training standards and transfer history."""
 
 from __future__ import annotations
 
@@ -27,8 +28,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.domain.actor import Actor
 from desktop_app.domain.errors import ValidationError
 from desktop_app.domain.health.entities import STAFF_CATEGORIES, STAFF_STATUSES, TRAINING_MODES, StaffMember
+from desktop_app.domain.security import EDIT_HEALTH, allowed
 from desktop_app.services import health_queries, health_registry, staff_queries
 from desktop_app.ui import vocabulary
 from desktop_app.ui.dialogs.staff_dialog import StaffDialog
@@ -36,6 +39,7 @@ from desktop_app.ui.errors import message_for, show_error
 from desktop_app.ui.models.paged_table_model import PagedTableModel
 from desktop_app.ui.ops import OpRunner
 from desktop_app.ui.pages.training_page import TrainingEntry, format_days
+from desktop_app.ui.roles import permit_when
 
 SEARCH_DELAY_MS = 150
 STATUS_COLOURS = {"pass": "#1e8449", "fail": "#c0392b", "warn": "#b9770e", "not_applicable": "#7f8c8d",
@@ -119,6 +123,7 @@ class StaffPage(QWidget):
         self._selected_row_id: Any = None
         self._counties: dict[str, health_queries.CountyChoice] = {}
         self._training_entry: TrainingEntry | None = None
+        self._actor: Actor | None = None
         self._detail_township: str | None = None
         self._today = date.today()
 
@@ -395,8 +400,22 @@ class StaffPage(QWidget):
         }.get(status, status)
 
     # -- actions --------------------------------------------------------------------------------
+    def apply_role(self, actor: Actor) -> None:
+        """Offer adding and editing people and the bulk training entry only to a role that may
+        edit the health registry (an open training entry becomes read only otherwise)."""
+        self._actor = actor
+        self._update_buttons()
+        if self._training_entry is not None:
+            self._training_entry.apply_role(actor)
+
+    def _may_edit(self) -> bool:
+        return self._actor is None or allowed(self._actor.role, EDIT_HEALTH)
+
     def _update_buttons(self) -> None:
-        self.edit_button.setEnabled(self._selected_row_id is not None)
+        role = self._actor.role if self._actor else None
+        permit_when(self.add_button, role, EDIT_HEALTH)
+        permit_when(self.edit_button, role, EDIT_HEALTH, ready=self._selected_row_id is not None)
+        permit_when(self.training_button, role, EDIT_HEALTH)
 
     def _submit(self, operation: Any) -> Any:
         def submit(member: StaffMember, done: Any) -> None:
@@ -412,6 +431,9 @@ class StaffPage(QWidget):
 
     def add_staff(self) -> None:
         """Open the form for a new person."""
+        if not self._may_edit():
+            return
+
         def opened(facilities: list[staff_queries.FacilityChoice]) -> None:
             submit = self._submit(lambda ctx, m: health_registry.create_staff(ctx, member=m))
             StaffDialog(self, submit=submit, facilities=facilities).exec()
@@ -421,7 +443,7 @@ class StaffPage(QWidget):
     def edit_staff(self) -> None:
         """Open the selected person in the form (checked against concurrent changes on save)."""
         row_id = self._selected_row_id
-        if row_id is None:
+        if row_id is None or not self._may_edit():
             return
 
         def load(ctx: Any, _p: Any) -> tuple[Any, list[staff_queries.FacilityChoice]]:
@@ -445,6 +467,8 @@ class StaffPage(QWidget):
             entry.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             entry.destroyed.connect(lambda *_: setattr(self, "_training_entry", None))
             entry.resize(1000, 640)
+            if self._actor is not None:
+                entry.apply_role(self._actor)
             self._training_entry = entry
         self._training_entry.show()
         self._training_entry.raise_()

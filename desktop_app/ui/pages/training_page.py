@@ -1,6 +1,7 @@
 """批量录入培训: one township's active staff in a grid (one column per training mode), typed from
 the keyboard and saved in one all-or-nothing ``save_training`` call. Unsaved edits survive a
-failed save; bad cells are highlighted with their message and block saving."""
+failed save; bad cells are highlighted with their message and block saving. For a role that may
+not edit the health registry the grid is read only."""
 
 from __future__ import annotations
 
@@ -26,12 +27,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.domain.actor import Actor
 from desktop_app.domain.errors import ValidationError
 from desktop_app.domain.health.entities import TRAINING_MODES
+from desktop_app.domain.security import EDIT_HEALTH, allowed
 from desktop_app.services import health_queries, health_registry, staff_queries
 from desktop_app.ui import vocabulary
 from desktop_app.ui.errors import show_error
 from desktop_app.ui.ops import OpRunner
+from desktop_app.ui.roles import permit_when
 
 Index = QModelIndex | QPersistentModelIndex
 FIXED_COLUMNS = 4  # 姓名, 身份证号, 所在机构, 人员类别
@@ -63,6 +67,7 @@ class TrainingGridModel(QAbstractTableModel):
         self._rows: list[staff_queries.TrainingRow] = []
         self._values: list[dict[str, float | None]] = []
         self._bad: dict[tuple[int, str], tuple[str, str]] = {}
+        self.editable = True  # False for a role that may not edit: no day cell can be edited
 
     def set_rows(self, rows: Iterable[staff_queries.TrainingRow]) -> None:
         """Show a freshly loaded sheet (forgetting every edit)."""
@@ -162,7 +167,7 @@ class TrainingGridModel(QAbstractTableModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if self._mode(index.column()) is not None:
+        if self.editable and self._mode(index.column()) is not None:
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
@@ -204,7 +209,7 @@ class TrainingGridModel(QAbstractTableModel):
         return (person.name, person.masked_id, person.facility_name, vocabulary.display(person.category))[column]
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
-        mode = self._mode(index.column()) if index.isValid() else None
+        mode = self._mode(index.column()) if index.isValid() and self.editable else None
         if mode is None or role != Qt.ItemDataRole.EditRole or not (0 <= index.row() < len(self._rows)):
             return False
         text = "" if value is None else str(value)
@@ -304,6 +309,7 @@ class TrainingEntry(QWidget):
         self._runner = runner
         self._counties: list[health_queries.CountyChoice] = []
         self._loaded: tuple[str | None, int] | None = None
+        self._role: str | None = None
         self.setWindowTitle(self.tr("批量录入培训"))
 
         self.county = QComboBox()
@@ -448,6 +454,12 @@ class TrainingEntry(QWidget):
         self._runner.query(lambda ctx, _p: staff_queries.training_sheet(ctx, township_code=township, year=year),
                            shown, lambda exc: show_error(self, exc))
 
+    def apply_role(self, actor: Actor) -> None:
+        """Make the grid read only, and saving unavailable, for a role that may not edit the health registry."""
+        self._role = actor.role
+        self.model.editable = allowed(actor.role, EDIT_HEALTH)
+        self._update_state()
+
     def _update_state(self) -> None:
         rows = self.model.rowCount()
         pending = len(self.model.changes())
@@ -456,8 +468,8 @@ class TrainingEntry(QWidget):
         if pending:
             text += self.tr("，{0} 处修改未保存").format(pending)
         self.count_label.setText(text)
-        self.save_button.setEnabled(bool(pending or bad))
-        self.revert_button.setEnabled(self.model.is_dirty())
+        permit_when(self.save_button, self._role, EDIT_HEALTH, ready=bool(pending or bad))
+        permit_when(self.revert_button, self._role, EDIT_HEALTH, ready=self.model.is_dirty())
         if not bad and self.message.property("kind") == "error":
             self._set_message("", "")
 
