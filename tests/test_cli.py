@@ -177,3 +177,27 @@ def test_evaluate_writes_the_applications_with_masked_ids_and_yuan(tmp_path: Pat
     assert startup["amount"] == 5000.0 and startup["reasons"][0] == "符合全部条件，核定金额5,000.00元"
     stable = [a["amount"] for a in eligible if a["policy"] == "emp.stable_job_return"]
     assert any(round(a * 100) % 100 for a in stable)  # amounts with fen are kept to the fen
+
+
+def test_report_of_a_business_desk_case_and_a_refused_receipt(tmp_path: Path) -> None:
+    import sqlite3
+
+    db = tmp_path / "desk.sqlite3"
+    run("init", "--db", str(db), "--demo", "small", cwd=tmp_path)
+    with sqlite3.connect(db) as conn:
+        refused = conn.execute("SELECT receipt_no FROM applications WHERE status = '不予批准' LIMIT 1").fetchone()[0]
+        accepted = conn.execute("SELECT receipt_no FROM applications WHERE status = '已受理' LIMIT 1").fetchone()[0]
+    made = run("report", "decision-notice", "--db", str(db), "--receipt", refused, "--out", str(tmp_path / "notice.pdf"),
+               cwd=tmp_path)
+    assert made.returncode == 0, made.stderr
+    assert (tmp_path / "notice.pdf").read_bytes().startswith(b"%PDF")
+    undecided = run("report", "decision-notice", "--db", str(db), "--receipt", accepted, "--out", str(tmp_path / "a.pdf"),
+                    cwd=tmp_path)
+    assert undecided.returncode == 2 and "尚未作出审批决定" in undecided.stderr
+    unknown = run("report", "acceptance-receipt", "--db", str(db), "--receipt", "410821209901010001",
+                  "--out", str(tmp_path / "b.pdf"), cwd=tmp_path)
+    assert unknown.returncode == 2 and "410821209901010001" in unknown.stderr
+    no_year = run("report", "payment-ledger", "--db", str(db), "--division", "410821000000", "--year", "2019",
+                  "--out", str(tmp_path / "c.pdf"), cwd=tmp_path)
+    assert no_year.returncode == 2 and "2019年没有发放记录" in no_year.stderr
+    assert not any((tmp_path / name).exists() for name in ("a.pdf", "b.pdf", "c.pdf"))

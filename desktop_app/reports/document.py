@@ -26,6 +26,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from desktop_app import __version__
+from desktop_app.domain.identity import mask_id_number
 from desktop_app.reports.fonts import MAIN_FONT, cjk_markup, draw_text, register_fonts, split_runs
 
 APP_NAME = "乡镇服务台"
@@ -54,13 +55,24 @@ class ReportMeta:
 
     ``database_name`` is the file or display name of the database the data was read from,
     ``generated_on`` the date printed as the generation date, ``demo`` marks demo data
-    ("示例数据" on every page), ``version`` the app version (defaults to ``desktop_app.__version__``).
+    ("示例数据" on every page), ``version`` the app version (defaults to ``desktop_app.__version__``),
+    ``full_ids`` lets ID numbers print in full (the user's role may see them); otherwise every
+    report prints them masked.
     """
 
     database_name: str
     generated_on: date
     demo: bool = False
     version: str = __version__
+    full_ids: bool = False
+
+
+def printed_id(id_number: str | None, meta: ReportMeta) -> str:
+    """An ID number as a report prints it: in full when ``meta.full_ids``, else masked (first 4 and
+    last 4 characters); blank for None."""
+    if not id_number:
+        return ""
+    return id_number if meta.full_ids else mask_id_number(id_number)
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,7 @@ filling) and the inspection pack (many forms in one PDF, each starting on a new 
 
 A filled form lists every standard of the facility's kind with actual vs required, the evaluated
 conclusion and its source, a blank column for on-site remarks, the staff to check (ID numbers
-masked), a box for the inspectors' opinion and signature lines. A blank form keeps the header and
+masked unless the meta allows them), a box for the inspectors' opinion and signature lines. A blank form keeps the header and
 the rule list and leaves everything else to be written by hand.
 """
 
@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Spacer
 
-from desktop_app.reports.document import ReportMeta, build_pdf, signature_lines, title_block
+from desktop_app.reports.document import ReportMeta, build_pdf, printed_id, signature_lines, title_block
 from desktop_app.reports.health_parts import (
     BLANK_DATE,
     WritingBox,
@@ -22,7 +22,6 @@ from desktop_app.reports.health_parts import (
     fast_table,
     heading,
     info_grid,
-    masked,
     status_cell,
     two_lines,
 )
@@ -84,19 +83,20 @@ def _rules_table(form: InspectionForm, width: float) -> Flowable:
     return fast_table(header, rows, widths, align=["centre", "left", "centre", "centre", "left", "left"])
 
 
-def _staff_table(form: InspectionForm, width: float) -> Flowable:
+def _staff_table(form: InspectionForm, width: float, meta: ReportMeta) -> Flowable:
     widths = [width * s for s in _STAFF_SHARES]
     year = form.training_year or form.as_of.year
     rows = [
-        [n, s.name, masked(s.id_number), s.category, s.practice_scope, s.township_hired, s.training_days, ""]
+        [n, s.name, printed_id(s.id_number, meta), s.category, s.practice_scope, s.township_hired, s.training_days, ""]
         for n, s in enumerate(form.staff, start=1)
     ]
     header = ["序号", "姓名", "身份证号", "人员类别", "执业类别", "乡聘村用", f"{year}年培训（天）", "在岗核实"]
     return fast_table(header, rows, widths, align=["centre", "left", "centre", "left", "centre", "centre", "right", "left"])
 
 
-def inspection_story(form: InspectionForm, width: float, *, with_title: bool = False) -> list[Flowable]:
-    """The flowables of one form (its title block first when ``with_title``, as in a pack)."""
+def inspection_story(form: InspectionForm, width: float, meta: ReportMeta, *, with_title: bool = False) -> list[Flowable]:
+    """The flowables of one form (its title block first when ``with_title``, as in a pack); ``meta``
+    decides whether ID numbers print in full."""
     story: list[Flowable] = []
     if with_title:
         story += title_block(form_title(form), form_subtitle(form, with_place=True))
@@ -104,7 +104,7 @@ def inspection_story(form: InspectionForm, width: float, *, with_title: bool = F
     section = "二"
     if not form.blank:
         if form.staff:
-            story += [heading(f"二、人员核对（登记在岗 {len(form.staff)} 人）"), _staff_table(form, width)]
+            story += [heading(f"二、人员核对（登记在岗 {len(form.staff)} 人）"), _staff_table(form, width, meta)]
             section = "三"
     story += [
         CondPageBreak(BOX_MIN + SIGNATURE_ROOM + 12 * mm),
@@ -118,7 +118,7 @@ def inspection_story(form: InspectionForm, width: float, *, with_title: bool = F
 
 def facility_inspection_pdf(form: InspectionForm, meta: ReportMeta) -> bytes:
     """The PDF of one facility's inspection form."""
-    return build_pdf(lambda width: inspection_story(form, width), title=form_title(form),
+    return build_pdf(lambda width: inspection_story(form, width, meta), title=form_title(form),
                      subtitle=form_subtitle(form, with_place=False), meta=meta)
 
 
@@ -139,7 +139,7 @@ def inspection_pack_pdf(forms: Sequence[InspectionForm], meta: ReportMeta, *, ti
                        align=["centre", "left", "left", "left"]),
         ]
         for form in forms:
-            flowables += [PageBreak(), *inspection_story(form, width, with_title=True)]
+            flowables += [PageBreak(), *inspection_story(form, width, meta, with_title=True)]
         return flowables
 
     return build_pdf(story, title=title, subtitle=subtitle, meta=meta)

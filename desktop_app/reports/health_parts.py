@@ -14,7 +14,6 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
-from desktop_app.domain.identity import mask_id_number
 from desktop_app.reports.document import CELL_PADDING, Align, data_table, report_styles
 from desktop_app.reports.fonts import MAIN_FONT, cjk_markup, split_runs
 from desktop_app.reports.models import status_label
@@ -166,11 +165,6 @@ class WritingBox(Flowable):
         """Draw the border."""
         self.canv.setLineWidth(0.5)
         self.canv.rect(0, 0, self.width, self.height)
-
-
-def masked(id_number: str) -> str:
-    """The ID number as every report prints it: first 4 and last 4 characters."""
-    return mask_id_number(id_number)
 
 
 def days_text(days: float) -> str:

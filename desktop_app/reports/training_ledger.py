@@ -1,6 +1,6 @@
 """培训台账: per person of a township or facility, the training days of one year per mode and in
 total, against the 30-day yearly rule and the 15-day centralised-study rule for village doctors
-(landscape A4; ID numbers masked).
+(landscape A4; ID numbers masked unless the meta allows them).
 """
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ from collections import Counter
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
-from desktop_app.reports.document import ReportMeta, build_pdf, signature_lines
-from desktop_app.reports.health_parts import chinese_date, days_text, fast_table, heading, masked, note, status_cell
+from desktop_app.reports.document import ReportMeta, build_pdf, printed_id, signature_lines
+from desktop_app.reports.health_parts import chinese_date, days_text, fast_table, heading, note, status_cell
 from desktop_app.reports.models import TrainingLedger
 
 
@@ -20,14 +20,14 @@ def ledger_title(ledger: TrainingLedger) -> str:
     return f"{ledger.year}年度{ledger.scope_name}卫生技术人员培训台账"
 
 
-def _table(ledger: TrainingLedger, width: float) -> Flowable:
+def _table(ledger: TrainingLedger, width: float, meta: ReportMeta) -> Flowable:
     modes = ledger.modes
     fixed = (0.04, 0.07, 0.13, 0.14, 0.09)  # 序号, 姓名, 身份证号, 所在机构, 人员类别
     tail = (0.07, 0.1, 0.1)  # 合计, 30-day rule, 15-day rule
     mode_share = (1 - sum(fixed) - sum(tail)) / max(len(modes), 1)
     widths = [width * s for s in (*fixed, *([mode_share] * len(modes)), *tail)]
     rows = [
-        [n, r.name, masked(r.id_number), r.facility_name, r.category,
+        [n, r.name, printed_id(r.id_number, meta), r.facility_name, r.category,
          *(days_text(r.days.get(m, 0)) for m in modes), days_text(r.total) or "0",
          status_cell(r.training_status, align="centre"), status_cell(r.central_status, align="centre")]
         for n, r in enumerate(ledger.rows, start=1)
@@ -53,11 +53,11 @@ def _totals(ledger: TrainingLedger) -> str:
     return "；".join(parts) + "。"
 
 
-def ledger_story(ledger: TrainingLedger, width: float) -> list[Flowable]:
-    """The flowables of the ledger below its title block."""
+def ledger_story(ledger: TrainingLedger, width: float, meta: ReportMeta) -> list[Flowable]:
+    """The flowables of the ledger below its title block (``meta``: ID numbers in full or masked)."""
     return [
         heading(f"培训天数（{ledger.year}年）"),
-        _table(ledger, width),
+        _table(ledger, width, meta),
         KeepTogether([
             note(_totals(ledger)),
             note("“预警”表示年度尚未结束、目前天数不足；“不适用”表示非在岗专业技术人员或非村卫生室医生。"),
@@ -70,5 +70,5 @@ def ledger_story(ledger: TrainingLedger, width: float) -> list[Flowable]:
 def training_ledger_pdf(ledger: TrainingLedger, meta: ReportMeta) -> bytes:
     """The PDF of a training ledger (landscape)."""
     subtitle = f"{ledger.scope_name} · 评估日期：{chinese_date(ledger.as_of)}"
-    return build_pdf(lambda width: ledger_story(ledger, width), title=ledger_title(ledger), subtitle=subtitle,
+    return build_pdf(lambda width: ledger_story(ledger, width, meta), title=ledger_title(ledger), subtitle=subtitle,
                      meta=meta, landscape=True)

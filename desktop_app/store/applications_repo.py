@@ -400,7 +400,8 @@ def application_list(db: Database) -> SearchableList:
     """The application list and work lists: search receipt no / credit code / ID / business name or
     initials; filters ``status``, ``open`` (any value: 已受理 or 审核中), ``policy`` (base id),
     ``handler``, ``county``, ``uscc``, ``id_number``, ``due_from`` / ``due_until`` (promised date
-    bounds, ISO), ``received_from`` / ``received_until``, ``eligible`` (0/1), ``overridden`` (0/1).
+    bounds, ISO), ``received_from`` / ``received_until``, ``paid_from`` / ``paid_until`` (payment
+    date bounds, ISO), ``eligible`` (0/1), ``overridden`` (0/1).
 
     ``amount_fen`` is the approved amount once decided, else the engine's amount. ID numbers are masked.
     """
@@ -438,6 +439,8 @@ def application_list(db: Database) -> SearchableList:
             "due_until": "a.promised_on <= ?",
             "received_from": "a.received_on >= ?",
             "received_until": "a.received_on <= ?",
+            "paid_from": "a.paid_on >= ?",
+            "paid_until": "a.paid_on <= ?",
             "eligible": "a.eligible = ?",
             "overridden": "a.overridden = ?",
         },

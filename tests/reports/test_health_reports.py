@@ -108,6 +108,12 @@ def test_inspection_form_masks_staff_id_numbers() -> None:
     assert_no_full_id(pdf)
 
 
+def test_full_id_numbers_only_when_the_meta_allows_them() -> None:
+    full = replace(META, full_ids=True)
+    assert ID_A in joined(facility_inspection_pdf(FORM, full)) and ID_B in joined(facility_inspection_pdf(FORM, full))
+    assert "410821198001010003" in joined(township_roster_pdf(_roster(3), full))
+
+
 def test_blank_form_keeps_the_rule_list_only() -> None:
     blank_rules = tuple(InspectionRule(r.title, r.citation) for r in RULES)
     pdf = facility_inspection_pdf(replace(FORM, rules=blank_rules, staff=(), blank=True, service_population="",

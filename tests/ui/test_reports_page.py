@@ -153,3 +153,81 @@ def test_default_as_of_is_today(runner, qtbot) -> None:
     qtbot.addWidget(widget)
     value = widget.as_of_edit.date()
     assert date(value.year(), value.month(), value.day()) == date.today()
+
+
+def test_ledger_and_counter_kinds_have_their_pickers(page: ReportsPage) -> None:
+    choose(page, "subsidy-statement")
+    assert page.county_combo.itemText(0) == "焦作市" and page.year_spin.isVisibleTo(page)
+    assert not page._receipt_row.isVisibleTo(page) and not page.facility_combo.isVisibleTo(page)
+    choose(page, "acceptance-receipt")
+    assert page._receipt_row.isVisibleTo(page) and not page.county_combo.isVisibleTo(page)
+    assert not page.year_spin.isVisibleTo(page) and page.receipt_label.text() == "受理编号"
+    assert page.receipt_combo.count() > 0 and not page.generate_button.isEnabled()  # no number yet
+    page.receipt_combo.setCurrentIndex(0)
+    receipt = page.receipt_combo.itemData(0)
+    assert page.receipt_number() == receipt and page.generate_button.isEnabled()
+    assert page.request()["receipt"] == receipt and "division" not in page.request()
+    choose(page, "missing-materials-notice")
+    assert page.receipt_label.text() == "告知书编号" and page.receipt_combo.count() == 0
+    assert page.receipt_number() == "" and not page.generate_button.isEnabled()
+
+
+def test_receipt_lookup_and_the_generated_receipt(page: ReportsPage, qtbot) -> None:
+    choose(page, "acceptance-receipt")
+    receipt = page.receipt_combo.itemData(0)
+    page.receipt_combo.setEditText(receipt)
+    with qtbot.waitSignal(page.looked_up, timeout=10000) as blocker:
+        page.look_up_receipt()
+    assert blocker.args == [True] and receipt in page.receipt_info.text()
+    assert generate(page, qtbot) == 1
+    text = PdfReader(io.BytesIO(page._pdf)).pages[0].extract_text()
+    assert "受理回执" in text and receipt in text and "示例数据" in text
+    page.receipt_combo.setEditText("410821209901010001")
+    with qtbot.waitSignal(page.looked_up, timeout=10000) as blocker:
+        page.look_up_receipt()
+    assert blocker.args == [False] and "查询失败" in page.receipt_info.text()
+
+
+def test_payment_ledger_of_a_county_year(page: ReportsPage, qtbot, monkeypatch: pytest.MonkeyPatch) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: shown.append(text))
+    choose(page, "payment-ledger")
+    page.county_combo.setCurrentIndex(page.county_combo.findText("修武县"))
+    page.year_spin.setValue(2019)
+    page.generate()
+    qtbot.waitUntil(lambda: bool(shown), timeout=10000)
+    assert "2019年没有发放记录" in shown[0] and page._pdf is None
+
+
+def test_a_role_sees_only_the_kinds_it_may_print(qtbot, qapp, working_db) -> None:
+    from desktop_app.domain.actor import Actor
+    from desktop_app.domain.security import HEALTH_ADMIN
+    from desktop_app.services.database import open_context
+    from desktop_app.ui.ops import OpRunner
+
+    runner = OpRunner(lambda: open_context(working_db, actor=Actor("test:weijian", role=HEALTH_ADMIN, scope_code="410821000000")))
+    try:
+        widget = ReportsPage(runner)
+        qtbot.addWidget(widget)
+        with qtbot.waitSignal(widget.ready, timeout=10000):
+            widget.show()
+        kinds = [widget.kind_combo.itemData(i) for i in range(widget.kind_combo.count())]
+        assert "subsidy-statement" in kinds and "county-summary" in kinds
+        assert not {"application-form", "acceptance-receipt", "missing-materials-notice", "decision-notice"} & set(kinds)
+    finally:
+        runner.shutdown()
+
+
+def test_visit_kinds_pick_a_visit_of_the_demo(page: ReportsPage, qtbot) -> None:
+    choose(page, "rectification-notice")
+    assert page.visit_combo.isVisibleTo(page) and page.facility_combo.isVisibleTo(page)
+    choose(page, "county-summary")
+    assert not page.visit_combo.isVisibleTo(page)
+    choose(page, "visit-summary")
+    assert page.visit_combo.count() > 0 and page.generate_button.isEnabled()
+    visit_id = page.visit_combo.currentData()
+    assert page.visit_combo.currentText().startswith(visit_id)
+    assert page.request()["visit"] == visit_id
+    assert generate(page, qtbot) >= 1
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(page._pdf)).pages)
+    assert visit_id in text and "督导检查" in text

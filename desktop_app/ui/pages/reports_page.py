@@ -1,10 +1,12 @@
 """报表: choose a report kind and its scope, generate it in the background, preview it (QtPdf),
 print it or save it as PDF.
 
-The pickers shown follow the kind's options in ``services.reports.REPORT_KINDS`` (county or city,
-township, facility, year, blank form). Generating and printing run on the worker thread with a
-progress dialog that can cancel; the PDF bytes stay in memory for the preview, printing and
-saving (saved atomically by ``services.reports.save_pdf``).
+The kinds offered are those the user's role may print; the pickers shown follow the kind's options
+in ``services.reports.REPORT_KINDS`` (county or city, township, facility, year, blank form, and a
+receipt or notice number typed or picked from the newest cases, with 查询 to check it).
+Generating and printing run on the worker thread with a progress dialog that can cancel; the PDF
+bytes stay in memory for the preview, printing and saving (saved atomically by
+``services.reports.save_pdf``).
 """
 
 from __future__ import annotations
@@ -42,8 +44,9 @@ from desktop_app.services.context import Changes
 from desktop_app.ui.errors import show_error
 from desktop_app.ui.ops import OpRunner, Progress
 
+NOTICE_KIND = "missing-materials-notice"  # its number is a notice number (GZ…), not a receipt number
 MAX_PRINT_DPI = 300  # an A4 page at 300 dpi is a 35 MB image; printer drivers scale it up
-REFRESH_TABLES = ("facilities", "divisions")
+REFRESH_TABLES = ("facilities", "divisions", "applications", "inspection_visits")
 
 
 @dataclass(frozen=True)
@@ -120,6 +123,7 @@ class ReportsPage(QWidget):
     generated = Signal(int)  # pages of the report now shown in the preview
     printed = Signal(int)  # pages sent to the printer
     saved = Signal(str)  # path written
+    looked_up = Signal(bool)  # a receipt or notice number was checked: found or not
 
     def __init__(self, runner: OpRunner, parent: QWidget | None = None):
         super().__init__(parent)
@@ -128,6 +132,7 @@ class ReportsPage(QWidget):
         self._pdf: bytes | None = None
         self._file_stem = ""
         self._buffer = QBuffer(self)
+        self._notice_mode = False
 
         self.kind_combo = QComboBox()
         for key in report_service.REPORT_KINDS:
@@ -147,6 +152,25 @@ class ReportsPage(QWidget):
         self.as_of_edit.setCalendarPopup(True)
         self.as_of_edit.setDisplayFormat("yyyy-MM-dd")
         self.blank_check = QCheckBox(self.tr("空白表（现场手工填写）"))
+        self.receipt_label = QLabel(self.tr("受理编号"))
+        self.receipt_combo = QComboBox()
+        self.receipt_combo.setEditable(True)
+        self.receipt_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.receipt_combo.setMinimumContentsLength(18)
+        self.receipt_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.receipt_combo.lineEdit().setPlaceholderText(self.tr("输入或选择受理编号"))
+        self.lookup_button = QPushButton(self.tr("查询"))
+        self.receipt_info = QLabel()
+        self.receipt_info.setWordWrap(True)
+        self.receipt_info.setStyleSheet("color: #555;")
+        self._receipt_row = QWidget()
+        receipt_layout = QHBoxLayout(self._receipt_row)
+        receipt_layout.setContentsMargins(0, 0, 0, 0)
+        receipt_layout.addWidget(self.receipt_combo, 1)
+        receipt_layout.addWidget(self.lookup_button)
+        self.visit_combo = QComboBox()
+        self.visit_combo.setMinimumContentsLength(18)
+        self.visit_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.generate_button = QPushButton(self.tr("生成"))
         self.print_button = QPushButton(self.tr("打印…"))
         self.save_button = QPushButton(self.tr("另存为 PDF…"))
@@ -161,10 +185,13 @@ class ReportsPage(QWidget):
         self._form = QFormLayout()
         self._form.addRow(self.tr("报表"), self.kind_combo)
         self._form.addRow(self.description)
+        self._form.addRow(self.tr("检查编号"), self.visit_combo)
         self._form.addRow(self.tr("县区"), self.county_combo)
         self._form.addRow(self.tr("乡镇"), self.township_combo)
         self._form.addRow(self.tr("机构"), self.facility_combo)
         self._form.addRow(self.tr("年度"), self.year_spin)
+        self._form.addRow(self.receipt_label, self._receipt_row)
+        self._form.addRow(self.receipt_info)
         self._form.addRow(self.tr("评价日期"), self.as_of_edit)
         self._form.addRow(self.blank_check)
         self._build_layout()
@@ -173,6 +200,9 @@ class ReportsPage(QWidget):
         self.county_combo.currentIndexChanged.connect(lambda _i: self._fill_townships())
         self.township_combo.currentIndexChanged.connect(lambda _i: self._fill_facilities())
         self.facility_combo.currentIndexChanged.connect(lambda _i: self._update_buttons())
+        self.visit_combo.currentIndexChanged.connect(lambda _i: self._update_buttons())
+        self.receipt_combo.currentTextChanged.connect(lambda _t: self._on_receipt_edited())
+        self.lookup_button.clicked.connect(self.look_up_receipt)
         self.generate_button.clicked.connect(self.generate)
         self.print_button.clicked.connect(self.print_report)
         self.save_button.clicked.connect(self.save_as)
@@ -211,6 +241,15 @@ class ReportsPage(QWidget):
             "county-summary": self.tr("县区汇总表"),
             "township-roster": self.tr("乡镇花名册"),
             "training-ledger": self.tr("培训台账"),
+            "subsidy-statement": self.tr("补助资金台账"),
+            "payment-ledger": self.tr("发放台账（个体工商户扶持政策）"),
+            "application-form": self.tr("申请表（单件申请）"),
+            "acceptance-receipt": self.tr("受理回执"),
+            "missing-materials-notice": self.tr("一次性告知书"),
+            "decision-notice": self.tr("审批结果通知书"),
+            "rectification-notice": self.tr("整改通知书（一次检查、一个机构）"),
+            "visit-summary": self.tr("督导检查情况汇总"),
+            "visit-pack": self.tr("督导检查包（清单和逐机构检查表）"),
         }
         return labels.get(key, report_service.REPORT_KINDS[key].title)
 
@@ -224,11 +263,51 @@ class ReportsPage(QWidget):
         self._choices = choices
         if choices.years and self.year_spin.value() not in choices.years:
             self.year_spin.setValue(choices.years[-1])
-        self._fill_counties()
+        self._fill_kinds(choices.kinds)
+        self._fill_cases()
+        self._fill_visits()
+        self._on_kind_changed()
         self.ready.emit()
 
+    def _fill_kinds(self, kinds: list[str]) -> None:
+        """Offer only the kinds the user's role may print (keeping the current one when it stays)."""
+        selected = self.kind_combo.currentData()
+        self.kind_combo.blockSignals(True)
+        self.kind_combo.clear()
+        for key in kinds:
+            self.kind_combo.addItem(self._kind_label(key), key)
+        self.kind_combo.setCurrentIndex(max(self.kind_combo.findData(selected), 0))
+        self.kind_combo.blockSignals(False)
+
+    def _fill_cases(self) -> None:
+        """The newest cases for the receipt picker (not for the one-time notice, which has its own numbers)."""
+        typed = self.receipt_combo.currentText()
+        self.receipt_combo.blockSignals(True)
+        self.receipt_combo.clear()
+        if self._choices is not None and self.kind_combo.currentData() != NOTICE_KIND:
+            for case in self._choices.cases:
+                self.receipt_combo.addItem(case.label, case.receipt_no)
+        self.receipt_combo.setCurrentIndex(-1)
+        self.receipt_combo.setEditText(typed)
+        self.receipt_combo.blockSignals(False)
+
+    def _fill_visits(self) -> None:
+        """The newest inspection visits of the user's scope (keeping the one picked when it stays)."""
+        selected = self.visit_combo.currentData()
+        self.visit_combo.blockSignals(True)
+        self.visit_combo.clear()
+        for visit_id, label in self._choices.visits if self._choices is not None else []:
+            self.visit_combo.addItem(label, visit_id)
+        self.visit_combo.setCurrentIndex(max(self.visit_combo.findData(selected), 0))
+        self.visit_combo.blockSignals(False)
+
     def _spec(self) -> report_service.ReportKind:
-        return report_service.REPORT_KINDS[self.kind_combo.currentData()]
+        return report_service.REPORT_KINDS[self.kind_combo.currentData() or next(iter(report_service.REPORT_KINDS))]
+
+    def receipt_number(self) -> str:
+        """The receipt (or notice) number typed or picked: the first word of the picker's text."""
+        words = self.receipt_combo.currentText().split()
+        return words[0] if words else ""
 
     def _fill_counties(self) -> None:
         if self._choices is None:
@@ -283,7 +362,20 @@ class ReportsPage(QWidget):
         self._form.setRowVisible(self.facility_combo, wants_facility)
         self._form.setRowVisible(self.year_spin, report_service.YEAR in spec.options)
         self._form.setRowVisible(self.blank_check, report_service.BLANK in spec.options)
+        self._form.setRowVisible(self.visit_combo, report_service.VISIT in spec.options)
+        wants_receipt = report_service.RECEIPT in spec.options
+        self._form.setRowVisible(self._receipt_row, wants_receipt)
+        self._form.setRowVisible(self.receipt_info, wants_receipt)
+        notice = spec.key == NOTICE_KIND
+        self.receipt_label.setText(self.tr("告知书编号") if notice else self.tr("受理编号"))
+        self.receipt_combo.lineEdit().setPlaceholderText(
+            self.tr("输入告知书编号（GZ…）") if notice else self.tr("输入或选择受理编号"))
+        if wants_receipt and notice != self._notice_mode:
+            self._notice_mode = notice
+            self.receipt_combo.setEditText("")
+            self._fill_cases()
         self._fill_counties()
+        self._update_buttons()
 
     def _on_op_executed(self, changes: Any) -> None:
         touches = getattr(changes, "touches", None)
@@ -309,9 +401,17 @@ class ReportsPage(QWidget):
             options["year"] = self.year_spin.value()
         if report_service.BLANK in spec.options:
             options["blank"] = self.blank_check.isChecked()
+        if report_service.RECEIPT in spec.options:
+            options["receipt"] = self.receipt_number()
+        if report_service.VISIT in spec.options and self.visit_combo.currentData() is not None:
+            options["visit"] = self.visit_combo.currentData()
         return options
 
     def _scope_text(self, options: dict[str, Any]) -> str:
+        if "receipt" in options:
+            return options["receipt"]
+        if "visit" in options and "facility" not in options:
+            return options["visit"]
         if "facility" in options:
             return self.facility_combo.currentText().split("（")[0]
         if "division" in options:
@@ -350,9 +450,34 @@ class ReportsPage(QWidget):
         self._update_buttons()
         self.generated.emit(pages)
 
+    # -- the receipt picker -----------------------------------------------------------------------
+    def _on_receipt_edited(self) -> None:
+        self.receipt_info.clear()
+        self._update_buttons()
+
+    def look_up_receipt(self) -> None:
+        """Check the typed number on the worker thread and show whose case (or notice) it is."""
+        number, kind = self.receipt_number(), self._spec().key
+        if not number:
+            return
+
+        def found(choice: Any) -> None:
+            self.receipt_info.setText(self.tr("{0}　{1}　{2}（{3}，{4}）").format(
+                choice.receipt_no, choice.applicant, choice.title, choice.status, choice.received_on))
+            self.looked_up.emit(True)
+
+        def failed(exc: BaseException) -> None:
+            self.receipt_info.setText(self.tr("查询失败：{0}").format(exc))
+            self.looked_up.emit(False)
+
+        self._runner.query(lambda ctx, _p: report_service.find_paper(ctx, kind=kind, number=number), found, failed)
+
     def _update_buttons(self) -> None:
         spec = self._spec()
         missing = report_service.FACILITY in spec.required and self.facility_combo.currentData() is None
+        missing = missing or (report_service.RECEIPT in spec.required and not self.receipt_number())
+        missing = missing or (report_service.VISIT in spec.required and self.visit_combo.currentData() is None)
+        self.lookup_button.setEnabled(bool(self.receipt_number()))
         self.generate_button.setEnabled(self._choices is not None and not missing)
         has_pdf = self._pdf is not None
         self.print_button.setEnabled(has_pdf)
