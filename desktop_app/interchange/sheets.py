@@ -71,6 +71,7 @@ def registered_sheets() -> list[SheetSpec]:
         county_figures_sheet,
         facility_sheet,
         family_doctor_sheet,
+        inspection_sheet,
         person_status_sheet,
         staff_sheet,
         subsidy_sheets,
@@ -90,6 +91,7 @@ def registered_sheets() -> list[SheetSpec]:
         business_sheet.SHEET,
         person_status_sheet.SHEET,
         application_sheet.SHEET,
+        inspection_sheet.SHEET,
     ]
 
 

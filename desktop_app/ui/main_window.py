@@ -39,6 +39,7 @@ from desktop_app.ui.pages.businesses_page import BusinessesPage
 from desktop_app.ui.pages.dashboard_page import DashboardPage
 from desktop_app.ui.pages.divisions_page import DivisionsPage
 from desktop_app.ui.pages.facilities_page import FacilitiesPage
+from desktop_app.ui.pages.inspections_page import InspectionsPage
 from desktop_app.ui.pages.reports_page import ReportsPage
 from desktop_app.ui.pages.staff_page import StaffPage
 from desktop_app.ui.pages.subsidies_page import SubsidiesPage
@@ -54,6 +55,7 @@ def module_titles() -> list[tuple[str, str]]:
         ("divisions", QCoreApplication.translate("MainWindow", "行政区划与村庄")),
         ("facilities", QCoreApplication.translate("MainWindow", "医疗机构")),
         ("staff", QCoreApplication.translate("MainWindow", "人员")),
+        ("inspections", QCoreApplication.translate("MainWindow", "督导检查")),
         ("subsidies", QCoreApplication.translate("MainWindow", "补助")),
         ("businesses", QCoreApplication.translate("MainWindow", "个体工商户")),
         ("applications", QCoreApplication.translate("MainWindow", "政策申请")),
@@ -88,6 +90,8 @@ class MainWindow(QMainWindow):
         self.staff_page = StaffPage(runner)
         self.admin_page = AdminPage(runner)
         self.dashboard_page.open_facilities.connect(self.open_facilities)
+        self.dashboard_page.open_rectifications.connect(self.show_rectifications)
+        self.facilities_page.open_visit.connect(self.show_visit)
         self._actor: Actor | None = None
         self._page_index: dict[str, int] = {}
         self._pages: dict[str, QWidget] = {
@@ -100,6 +104,7 @@ class MainWindow(QMainWindow):
         # Pages made on first use: their first queries then run when the user opens them, not
         # ahead of the start page's on the one database thread.
         self._page_makers: dict[str, Callable[[], QWidget]] = {
+            "inspections": self._make_inspections_page,
             "subsidies": lambda: SubsidiesPage(runner),
             "businesses": self._make_businesses_page,
             "applications": self._make_applications_page,
@@ -218,10 +223,20 @@ class MainWindow(QMainWindow):
         page.intake_requested.connect(self.start_intake)
         return page
 
+    def _make_inspections_page(self) -> QWidget:
+        page = InspectionsPage(self._runner)
+        page.open_facility.connect(self.show_facility)
+        return page
+
     def _make_applications_page(self) -> QWidget:
         page = ApplicationsPage(self._runner)
         page.open_business.connect(self.show_business)
         return page
+
+    @property
+    def inspections_page(self) -> InspectionsPage:
+        """The 督导检查 page (made on first use)."""
+        return self.page("inspections")  # type: ignore[return-value]
 
     @property
     def subsidies_page(self) -> SubsidiesPage:
@@ -265,6 +280,21 @@ class MainWindow(QMainWindow):
         """Show the facility list filtered as the dashboard asked (click-through from a count)."""
         self.select_module("facilities")
         self.facilities_page.apply_filter(filters)
+
+    def show_facility(self, code: str) -> None:
+        """Show one facility on the 医疗机构 page (from an inspection visit or order)."""
+        self.select_module("facilities")
+        self.facilities_page.show_facility(code)
+
+    def show_visit(self, visit_id: str) -> None:
+        """Show one inspection visit (from a facility's inspection history)."""
+        self.select_module("inspections")
+        self.inspections_page.show_visit(visit_id)
+
+    def show_rectifications(self, county: str | None, view: str) -> None:
+        """Show the rectification orders of a work list (from the dashboard's counts)."""
+        self.select_module("inspections")
+        self.inspections_page.show_orders(view, county)
 
     def open_case(self, receipt_no: str) -> None:
         """Show one application case (from a business's history)."""
@@ -370,7 +400,8 @@ class MainWindow(QMainWindow):
             QMessageBox.information(self, self.tr("恢复完成"),
                                     self.tr("已从备份恢复。原数据库已另存为：{0}").format(result.kept or "—"))
 
-        self._runner.with_database_closed(lambda _p: backup_service.restore(Path(source), target), restored,
+        actor = self._actor or user_service.NOBODY  # the services refuse whoever may not restore
+        self._runner.with_database_closed(lambda _p: backup_service.restore(Path(source), target, actor=actor), restored,
                                           lambda exc: show_error(self, exc))
 
     def check_database(self) -> None:

@@ -910,6 +910,33 @@
     </message>
 </context>
 <context>
+    <name>CandidateModel</name>
+    <message>
+        <source>机构名称</source>
+        <translation>Facility</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>县区</source>
+        <translation>County</translation>
+    </message>
+    <message>
+        <source>乡镇</source>
+        <translation>Township</translation>
+    </message>
+    <message>
+        <source>未达标项</source>
+        <translation>Failing standards</translation>
+    </message>
+    <message>
+        <source>{0} 项</source>
+        <translation>{0}</translation>
+    </message>
+</context>
+<context>
     <name>CatalogueEntriesPanel</name>
     <message>
         <source>条目编号</source>
@@ -1064,6 +1091,47 @@
     </message>
 </context>
 <context>
+    <name>DamagedDatabaseDialog</name>
+    <message>
+        <source>数据库文件已损坏</source>
+        <translation>The database file is damaged</translation>
+    </message>
+    <message>
+        <source>数据库文件未通过完整性检查，为免损坏扩大，本程序不会打开它：
+{0}</source>
+        <translation>The database file failed the integrity check. To keep the damage from spreading, Township Desk will not open it:
+{0}</translation>
+    </message>
+    <message>
+        <source>用此备份恢复</source>
+        <translation>Restore this backup</translation>
+    </message>
+    <message>
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>备份文件夹 {0} 中没有可用的完好备份。请联系系统管理员：可用命令 township-desk restore 从其他备份（如U盘上的备份）恢复。</source>
+        <translation>The backup folder {0} holds no usable backup. Please contact the system administrator: the command township-desk restore restores another backup (e.g. one on a USB stick).</translation>
+    </message>
+    <message>
+        <source>可以用最近一份完好的备份（已通过完整性检查）替换它：{0}（{1} 备份）。</source>
+        <translation>It can be replaced by the newest sound backup (it passed the integrity check): {0} (taken {1}).</translation>
+    </message>
+    <message>
+        <source>损坏的文件会改名保留在原文件夹中，不会被删除。该备份之后录入的数据需要重新录入。</source>
+        <translation>The damaged file is renamed and kept in its folder, never deleted. Data entered after that backup must be entered again.</translation>
+    </message>
+    <message>
+        <source>更新的 {0} 份备份也未通过检查，已跳过。</source>
+        <translation>{0} newer backup(s) failed the check too and were skipped.</translation>
+    </message>
+    <message>
+        <source>是否用此备份恢复？</source>
+        <translation>Restore this backup?</translation>
+    </message>
+</context>
+<context>
     <name>DashboardPage</name>
     <message>
         <source>达标</source>
@@ -1168,6 +1236,10 @@
     <message>
         <source>机构规则达标情况</source>
         <translation>Facility rules</translation>
+    </message>
+    <message>
+        <source>督导检查整改</source>
+        <translation>Rectifications</translation>
     </message>
     <message>
         <source>指标完成情况</source>
@@ -1496,6 +1568,10 @@
         <translation>Select a township on the left first</translation>
     </message>
     <message>
+        <source>该乡镇（街道）不在您的管辖范围内</source>
+        <translation>This township (subdistrict) is outside your area</translation>
+    </message>
+    <message>
         <source>删除村庄</source>
         <translation>Delete village</translation>
     </message>
@@ -1604,6 +1680,14 @@
     <message>
         <source>在岗人员</source>
         <translation>Active staff</translation>
+    </message>
+    <message>
+        <source>标准评估</source>
+        <translation>Standards</translation>
+    </message>
+    <message>
+        <source>督导检查</source>
+        <translation>Inspections</translation>
     </message>
     <message>
         <source>县区</source>
@@ -1925,6 +2009,77 @@
     </message>
 </context>
 <context>
+    <name>FacilityInspectionHistory</name>
+    <message>
+        <source>选择一个机构，查看其督导检查记录。</source>
+        <translation>Choose a facility to see its inspection record.</translation>
+    </message>
+    <message>
+        <source>检查日期</source>
+        <translation>Visit date</translation>
+    </message>
+    <message>
+        <source>检查编号</source>
+        <translation>Visit ID</translation>
+    </message>
+    <message>
+        <source>检查人员</source>
+        <translation>Inspectors</translation>
+    </message>
+    <message>
+        <source>属实</source>
+        <translation>Confirmed</translation>
+    </message>
+    <message>
+        <source>不符</source>
+        <translation>Differs</translation>
+    </message>
+    <message>
+        <source>未检查</source>
+        <translation>Not checked</translation>
+    </message>
+    <message>
+        <source>整改（未销号/全部）</source>
+        <translation>Orders (open/all)</translation>
+    </message>
+    <message>
+        <source>检查项目</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>结论</source>
+        <translation>Finding</translation>
+    </message>
+    <message>
+        <source>登记值</source>
+        <translation>Registry</translation>
+    </message>
+    <message>
+        <source>现场值</source>
+        <translation>Seen on site</translation>
+    </message>
+    <message>
+        <source>登记处理</source>
+        <translation>Registry</translation>
+    </message>
+    <message>
+        <source>整改</source>
+        <translation>Rectification</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Remark</translation>
+    </message>
+    <message>
+        <source>{0}：共 {1} 次督导检查，整改通知 {2} 项，未销号 {3} 项，其中已逾期 {4} 项。</source>
+        <translation>{0}: {1} inspection visits, {2} rectification orders, {3} not closed, of which {4} overdue.</translation>
+    </message>
+    <message>
+        <source>{0} · 期限 {1}</source>
+        <translation>{0} · due {1}</translation>
+    </message>
+</context>
+<context>
     <name>FactEditors</name>
     <message>
         <source>请选择</source>
@@ -1965,6 +2120,96 @@
     <message>
         <source>，不大于 {0}</source>
         <translation>, at most {0}</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsDialog</name>
+    <message>
+        <source>录入检查结果 — {0}</source>
+        <translation>Record findings — {0}</translation>
+    </message>
+    <message>
+        <source>检查编号 {0} · {1} · 检查人员：{2} · {3}（{4}）</source>
+        <translation>Visit {0} · {1} · inspectors: {2} · {3} ({4})</translation>
+    </message>
+    <message>
+        <source>键盘：1 属实 · 2 不符（随后填写现场值）· 3 未检查 · 直接输入可编辑当前格 · 回车下一行 · Ctrl+回车 保存</source>
+        <translation>Keys: 1 confirmed · 2 differs (then type the value seen) · 3 not checked · type to edit the cell · Enter next row · Ctrl+Enter save</translation>
+    </message>
+    <message>
+        <source>其余全部属实</source>
+        <translation>Mark the rest confirmed</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>尚未录入任何检查结论</source>
+        <translation>No finding entered yet</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsModel</name>
+    <message>
+        <source>检查项目</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>登记 / 评估</source>
+        <translation>Registry / judged</translation>
+    </message>
+    <message>
+        <source>要求</source>
+        <translation>Required</translation>
+    </message>
+    <message>
+        <source>检查结论</source>
+        <translation>Finding</translation>
+    </message>
+    <message>
+        <source>现场值</source>
+        <translation>Seen on site</translation>
+    </message>
+    <message>
+        <source>登记处理</source>
+        <translation>Registry</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Remark</translation>
+    </message>
+    <message>
+        <source>照片文件</source>
+        <translation>Photo files</translation>
+    </message>
+    <message>
+        <source>整改</source>
+        <translation>Rectification</translation>
+    </message>
+    <message>
+        <source>更新登记为现场值</source>
+        <translation>Update registry to what was seen</translation>
+    </message>
+    <message>
+        <source>{0}（期限 {1}）</source>
+        <translation>{0} (due {1})</translation>
+    </message>
+    <message>
+        <source>依据：{0}</source>
+        <translation>Source: {0}</translation>
+    </message>
+    <message>
+        <source>现场看到的情况（该项由人员记录计算，只能保留待核实）</source>
+        <translation>What was seen on site (computed from staff records: can only be kept to be verified)</translation>
+    </message>
+    <message>
+        <source>按 1 属实、2 不符、3 未检查</source>
+        <translation>Press 1 confirmed, 2 differs, 3 not checked</translation>
     </message>
 </context>
 <context>
@@ -2027,6 +2272,268 @@
     <message>
         <source>请填写金额</source>
         <translation>Please enter the amount</translation>
+    </message>
+</context>
+<context>
+    <name>Inspections</name>
+    <message>
+        <source>属实</source>
+        <translation>Confirmed</translation>
+    </message>
+    <message>
+        <source>不符</source>
+        <translation>Differs</translation>
+    </message>
+    <message>
+        <source>未检查</source>
+        <translation>Not checked</translation>
+    </message>
+    <message>
+        <source>已更新登记</source>
+        <translation>Registry updated</translation>
+    </message>
+    <message>
+        <source>保留待核实</source>
+        <translation>Kept, to be verified</translation>
+    </message>
+    <message>
+        <source>待整改</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>已报告</source>
+        <translation>Reported</translation>
+    </message>
+    <message>
+        <source>已销号</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>达标</source>
+        <translation>Pass</translation>
+    </message>
+    <message>
+        <source>未达标</source>
+        <translation>Fail</translation>
+    </message>
+    <message>
+        <source>预警</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <source>待补充数据</source>
+        <translation>Data missing</translation>
+    </message>
+    <message>
+        <source>不适用</source>
+        <translation>Not applicable</translation>
+    </message>
+    <message>
+        <source>逾期{0}天</source>
+        <translation>{0} days overdue</translation>
+    </message>
+    <message>
+        <source>今天到期</source>
+        <translation>Due today</translation>
+    </message>
+    <message>
+        <source>还有{0}天</source>
+        <translation>{0} days left</translation>
+    </message>
+</context>
+<context>
+    <name>InspectionsPage</name>
+    <message>
+        <source>检查编号、检查人员或机构名称</source>
+        <translation>Visit ID, inspector or facility name</translation>
+    </message>
+    <message>
+        <source>全部县区</source>
+        <translation>All counties</translation>
+    </message>
+    <message>
+        <source>全部年度</source>
+        <translation>All years</translation>
+    </message>
+    <message>
+        <source>计划检查…</source>
+        <translation>Plan visit…</translation>
+    </message>
+    <message>
+        <source>修改计划…</source>
+        <translation>Change plan…</translation>
+    </message>
+    <message>
+        <source>删除计划</source>
+        <translation>Delete plan</translation>
+    </message>
+    <message>
+        <source>打印检查包</source>
+        <translation>Print visit pack</translation>
+    </message>
+    <message>
+        <source>检查情况汇总</source>
+        <translation>Visit summary</translation>
+    </message>
+    <message>
+        <source>录入检查结果…</source>
+        <translation>Record findings…</translation>
+    </message>
+    <message>
+        <source>整改通知书</source>
+        <translation>Rectification notice</translation>
+    </message>
+    <message>
+        <source>查看机构</source>
+        <translation>Open facility</translation>
+    </message>
+    <message>
+        <source>下达整改通知…</source>
+        <translation>Issue rectification order…</translation>
+    </message>
+    <message>
+        <source>检查编号</source>
+        <translation>Visit ID</translation>
+    </message>
+    <message>
+        <source>检查日期</source>
+        <translation>Visit date</translation>
+    </message>
+    <message>
+        <source>检查人员</source>
+        <translation>Inspectors</translation>
+    </message>
+    <message>
+        <source>县区</source>
+        <translation>County</translation>
+    </message>
+    <message>
+        <source>机构</source>
+        <translation>Facilities</translation>
+    </message>
+    <message>
+        <source>已录入</source>
+        <translation>Recorded</translation>
+    </message>
+    <message>
+        <source>不符</source>
+        <translation>Differs</translation>
+    </message>
+    <message>
+        <source>未销号整改</source>
+        <translation>Open orders</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>乡镇</source>
+        <translation>Township</translation>
+    </message>
+    <message>
+        <source>整改（未销号/全部）</source>
+        <translation>Orders (open/all)</translation>
+    </message>
+    <message>
+        <source>检查项目</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>登记 / 评估</source>
+        <translation>Registry / judged</translation>
+    </message>
+    <message>
+        <source>检查结论</source>
+        <translation>Finding</translation>
+    </message>
+    <message>
+        <source>现场值</source>
+        <translation>Seen on site</translation>
+    </message>
+    <message>
+        <source>登记处理</source>
+        <translation>Registry</translation>
+    </message>
+    <message>
+        <source>整改</source>
+        <translation>Rectification</translation>
+    </message>
+    <message>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>选中机构的检查结果（双击机构或按“录入检查结果”录入）</source>
+        <translation>Findings of the selected facility (double-click the facility or use “Record findings” to enter them)</translation>
+    </message>
+    <message>
+        <source>检查计划与结果</source>
+        <translation>Visits and findings</translation>
+    </message>
+    <message>
+        <source>整改跟踪</source>
+        <translation>Rectification follow-up</translation>
+    </message>
+    <message>
+        <source>共 {0} 次检查</source>
+        <translation>{0} visits</translation>
+    </message>
+    <message>
+        <source>选择一次检查，查看被检查机构和检查结果。</source>
+        <translation>Choose a visit to see its facilities and findings.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{0}&lt;/b&gt; · {1} · 检查人员：{2}{3}</source>
+        <translation>&lt;b&gt;{0}&lt;/b&gt; · {1} · inspectors: {2}{3}</translation>
+    </message>
+    <message>
+        <source>{0}（期限 {1}）</source>
+        <translation>{0} (due {1})</translation>
+    </message>
+    <message>
+        <source>已录入检查结果的检查不能删除</source>
+        <translation>A visit with findings cannot be deleted</translation>
+    </message>
+    <message>
+        <source>检查日期到了以后才能录入检查结果</source>
+        <translation>Findings can be recorded once the visit date has come</translation>
+    </message>
+    <message>
+        <source>选择一项与登记不符、或属实但未达标的检查结果</source>
+        <translation>Choose a finding that differs from the registry, or a confirmed one that fails</translation>
+    </message>
+    <message>
+        <source>该机构没有整改通知</source>
+        <translation>This facility has no rectification order</translation>
+    </message>
+    <message>
+        <source>删除检查计划</source>
+        <translation>Delete visit plan</translation>
+    </message>
+    <message>
+        <source>删除检查 {0}（{1}）？</source>
+        <translation>Delete visit {0} ({1})?</translation>
+    </message>
+    <message>
+        <source>督导检查包 {0}</source>
+        <translation>Visit pack {0}</translation>
+    </message>
+    <message>
+        <source>督导检查情况汇总 {0}</source>
+        <translation>Visit summary {0}</translation>
+    </message>
+    <message>
+        <source>整改通知书 {0} {1}</source>
+        <translation>Rectification notice {0} {1}</translation>
+    </message>
+    <message>
+        <source>正在生成…</source>
+        <translation>Generating…</translation>
     </message>
 </context>
 <context>
@@ -2309,6 +2816,10 @@
         <translation>Staff</translation>
     </message>
     <message>
+        <source>督导检查</source>
+        <translation>Inspections</translation>
+    </message>
+    <message>
         <source>补助</source>
         <translation>Subsidies</translation>
     </message>
@@ -2572,6 +3083,246 @@ Database: {1}</translation>
     </message>
 </context>
 <context>
+    <name>OrderDialog</name>
+    <message>
+        <source>下达整改通知</source>
+        <translation>Issue rectification order</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{0}&lt;/b&gt;：{1}&lt;br&gt;检查结论：{2}&#x3000;{3}</source>
+        <translation>&lt;b&gt;{0}&lt;/b&gt;: {1}&lt;br&gt;Finding: {2}&#x3000;{3}</translation>
+    </message>
+    <message>
+        <source>如 院长 王某某</source>
+        <translation>e.g. the director, Wang</translation>
+    </message>
+    <message>
+        <source>责任人</source>
+        <translation>Responsible</translation>
+    </message>
+    <message>
+        <source>整改期限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>整改要求</source>
+        <translation>What to put right</translation>
+    </message>
+    <message>
+        <source>下达</source>
+        <translation>Issue</translation>
+    </message>
+</context>
+<context>
+    <name>OrderLinesModel</name>
+    <message>
+        <source>整改期限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>剩余</source>
+        <translation>Time left</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>机构</source>
+        <translation>Facility</translation>
+    </message>
+    <message>
+        <source>县区</source>
+        <translation>County</translation>
+    </message>
+    <message>
+        <source>乡镇</source>
+        <translation>Township</translation>
+    </message>
+    <message>
+        <source>整改项目</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>责任人</source>
+        <translation>Responsible</translation>
+    </message>
+    <message>
+        <source>检查编号</source>
+        <translation>Visit ID</translation>
+    </message>
+    <message>
+        <source>（未指定）</source>
+        <translation>(not named)</translation>
+    </message>
+</context>
+<context>
+    <name>OrderStepDialog</name>
+    <message>
+        <source>报告整改完成</source>
+        <translation>Report completion</translation>
+    </message>
+    <message>
+        <source>销号</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>重新打开整改</source>
+        <translation>Reopen order</translation>
+    </message>
+    <message>
+        <source>重新规定整改期限</source>
+        <translation>Set a new deadline</translation>
+    </message>
+    <message>
+        <source>整改完成情况</source>
+        <translation>What was done</translation>
+    </message>
+    <message>
+        <source>报告日期</source>
+        <translation>Reported on</translation>
+    </message>
+    <message>
+        <source>核实意见</source>
+        <translation>Inspector&apos;s note</translation>
+    </message>
+    <message>
+        <source>重新打开的原因</source>
+        <translation>Why it is reopened</translation>
+    </message>
+    <message>
+        <source>新的整改期限</source>
+        <translation>New deadline</translation>
+    </message>
+</context>
+<context>
+    <name>OrdersPanel</name>
+    <message>
+        <source>未销号</source>
+        <translation>Not closed</translation>
+    </message>
+    <message>
+        <source>7天内到期</source>
+        <translation>Due within 7 days</translation>
+    </message>
+    <message>
+        <source>已逾期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>已报告待销号</source>
+        <translation>Reported, to close</translation>
+    </message>
+    <message>
+        <source>已销号</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>全部县区</source>
+        <translation>All counties</translation>
+    </message>
+    <message>
+        <source>机构名称或编码</source>
+        <translation>Facility name or code</translation>
+    </message>
+    <message>
+        <source>报告整改完成…</source>
+        <translation>Report completion…</translation>
+    </message>
+    <message>
+        <source>销号…</source>
+        <translation>Close…</translation>
+    </message>
+    <message>
+        <source>重新打开…</source>
+        <translation>Reopen…</translation>
+    </message>
+    <message>
+        <source>整改通知书</source>
+        <translation>Rectification notice</translation>
+    </message>
+    <message>
+        <source>查看机构</source>
+        <translation>Open facility</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>步骤</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>经办人</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>清单</source>
+        <translation>List</translation>
+    </message>
+    <message>
+        <source>县区</source>
+        <translation>County</translation>
+    </message>
+    <message>
+        <source>机构</source>
+        <translation>Facility</translation>
+    </message>
+    <message>
+        <source>共 {0} 项：已逾期 {1}，7天内到期 {2}，已报告待销号 {3}</source>
+        <translation>{0} orders: {1} overdue, {2} due within 7 days, {3} reported to close</translation>
+    </message>
+    <message>
+        <source>选择一项整改，查看其下达、报告、销号的经过。</source>
+        <translation>Choose an order to see when it was issued, reported and closed.</translation>
+    </message>
+    <message>
+        <source>{0} · {1}：{2}（检查日期 {3}）</source>
+        <translation>{0} · {1}: {2} (visited {3})</translation>
+    </message>
+    <message>
+        <source>按标准整改到位</source>
+        <translation>Bring it up to the standard</translation>
+    </message>
+    <message>
+        <source>下达</source>
+        <translation>Issued</translation>
+    </message>
+    <message>
+        <source>报告完成</source>
+        <translation>Reported</translation>
+    </message>
+    <message>
+        <source>销号</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>重新打开</source>
+        <translation>Reopened</translation>
+    </message>
+    <message>
+        <source>修改期限</source>
+        <translation>Deadline changed</translation>
+    </message>
+    <message>
+        <source>{0} · {1} · 期限 {2} · {3}</source>
+        <translation>{0} · {1} · due {2} · {3}</translation>
+    </message>
+</context>
+<context>
     <name>PasswordDialog</name>
     <message>
         <source>两次输入的密码不一致</source>
@@ -2730,6 +3481,41 @@ Paid: {1}</translation>
     </message>
 </context>
 <context>
+    <name>PdfPreviewDialog</name>
+    <message>
+        <source>共 {0} 页</source>
+        <translation>{0} pages</translation>
+    </message>
+    <message>
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>另存为 PDF…</source>
+        <translation>Save as PDF…</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>正在打印…</source>
+        <translation>Printing…</translation>
+    </message>
+    <message>
+        <source>另存为 PDF</source>
+        <translation>Save as PDF</translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>无法保存到 {0}：{1}</source>
+        <translation>Cannot save to {0}: {1}</translation>
+    </message>
+</context>
+<context>
     <name>PersonStatusDialog</name>
     <message>
         <source>登记人员身份</source>
@@ -2774,6 +3560,73 @@ Paid: {1}</translation>
     <message>
         <source>结束日期</source>
         <translation>Until</translation>
+    </message>
+</context>
+<context>
+    <name>PlanVisitDialog</name>
+    <message>
+        <source>修改检查计划</source>
+        <translation>Change visit plan</translation>
+    </message>
+    <message>
+        <source>计划督导检查</source>
+        <translation>Plan inspection visit</translation>
+    </message>
+    <message>
+        <source>姓名用、分隔，如 张三、李四</source>
+        <translation>Names separated by 、 e.g. 张三、李四</translation>
+    </message>
+    <message>
+        <source>查找机构</source>
+        <translation>Find facilities</translation>
+    </message>
+    <message>
+        <source>全选所列机构</source>
+        <translation>Choose all listed</translation>
+    </message>
+    <message>
+        <source>检查日期</source>
+        <translation>Visit date</translation>
+    </message>
+    <message>
+        <source>检查人员</source>
+        <translation>Inspectors</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>机构</source>
+        <translation>Facilities</translation>
+    </message>
+    <message>
+        <source>保存计划</source>
+        <translation>Save plan</translation>
+    </message>
+    <message>
+        <source>全部县区</source>
+        <translation>All counties</translation>
+    </message>
+    <message>
+        <source>全部类型</source>
+        <translation>All kinds</translation>
+    </message>
+    <message>
+        <source>不限达标情况</source>
+        <translation>Any standards status</translation>
+    </message>
+    <message>
+        <source>未达标：{0}</source>
+        <translation>Failing: {0}</translation>
+    </message>
+    <message>
+        <source>全部乡镇</source>
+        <translation>All townships</translation>
+    </message>
+    <message>
+        <source>已选 {0} 个机构</source>
+        <translation>{0} facilities chosen</translation>
     </message>
 </context>
 <context>
@@ -2942,6 +3795,41 @@ Paid: {1}</translation>
     </message>
 </context>
 <context>
+    <name>RectificationSummary</name>
+    <message>
+        <source>督导检查整改情况</source>
+        <translation>Inspection rectifications</translation>
+    </message>
+    <message>
+        <source>县（市、区）</source>
+        <translation>County</translation>
+    </message>
+    <message>
+        <source>未销号</source>
+        <translation>Not closed</translation>
+    </message>
+    <message>
+        <source>已报告待销号</source>
+        <translation>Reported, to close</translation>
+    </message>
+    <message>
+        <source>已逾期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>7天内到期</source>
+        <translation>Due within 7 days</translation>
+    </message>
+    <message>
+        <source>双击数字，打开对应的整改清单</source>
+        <translation>Double-click a figure to open that work list</translation>
+    </message>
+    <message>
+        <source>合计</source>
+        <translation>Total</translation>
+    </message>
+</context>
+<context>
     <name>RefuseDialog</name>
     <message>
         <source>不予批准 {0}</source>
@@ -2967,6 +3855,18 @@ Paid: {1}</translation>
         <translation>Blank form (filled in by hand on site)</translation>
     </message>
     <message>
+        <source>受理编号</source>
+        <translation>Receipt no.</translation>
+    </message>
+    <message>
+        <source>输入或选择受理编号</source>
+        <translation>Type or pick a receipt number</translation>
+    </message>
+    <message>
+        <source>查询</source>
+        <translation>Look up</translation>
+    </message>
+    <message>
         <source>生成</source>
         <translation>Generate</translation>
     </message>
@@ -2985,6 +3885,10 @@ Paid: {1}</translation>
     <message>
         <source>报表</source>
         <translation>Reports</translation>
+    </message>
+    <message>
+        <source>检查编号</source>
+        <translation>Visit ID</translation>
     </message>
     <message>
         <source>县区</source>
@@ -3023,8 +3927,52 @@ Paid: {1}</translation>
         <translation>Training ledger</translation>
     </message>
     <message>
+        <source>补助资金台账</source>
+        <translation>Subsidy statement</translation>
+    </message>
+    <message>
+        <source>发放台账（个体工商户扶持政策）</source>
+        <translation>Payment ledger (business support measures)</translation>
+    </message>
+    <message>
+        <source>申请表（单件申请）</source>
+        <translation>Application form (one case)</translation>
+    </message>
+    <message>
+        <source>受理回执</source>
+        <translation>Acceptance receipt</translation>
+    </message>
+    <message>
+        <source>一次性告知书</source>
+        <translation>Notice of missing materials</translation>
+    </message>
+    <message>
+        <source>审批结果通知书</source>
+        <translation>Decision notice</translation>
+    </message>
+    <message>
+        <source>整改通知书（一次检查、一个机构）</source>
+        <translation>Rectification notice (one visit, one facility)</translation>
+    </message>
+    <message>
+        <source>督导检查情况汇总</source>
+        <translation>Inspection visit summary</translation>
+    </message>
+    <message>
+        <source>督导检查包（清单和逐机构检查表）</source>
+        <translation>Inspection pack (list and a form per facility)</translation>
+    </message>
+    <message>
         <source>全部机构</source>
         <translation>All facilities</translation>
+    </message>
+    <message>
+        <source>告知书编号</source>
+        <translation>Notice no.</translation>
+    </message>
+    <message>
+        <source>输入告知书编号（GZ…）</source>
+        <translation>Type the notice number (GZ…)</translation>
     </message>
     <message>
         <source>正在生成报表…</source>
@@ -3033,6 +3981,14 @@ Paid: {1}</translation>
     <message>
         <source>共 {0} 页</source>
         <translation>{0} pages</translation>
+    </message>
+    <message>
+        <source>{0}&#x3000;{1}&#x3000;{2}（{3}，{4}）</source>
+        <translation>{0}  {1}  {2} ({3}, {4})</translation>
+    </message>
+    <message>
+        <source>查询失败：{0}</source>
+        <translation>Lookup failed: {0}</translation>
     </message>
     <message>
         <source>正在打印…</source>
@@ -3130,6 +4086,14 @@ Paid: {1}</translation>
     <message>
         <source>“{0}”角色无权使用此功能</source>
         <translation>The role “{0}” may not use this function</translation>
+    </message>
+    <message>
+        <source>“{0}”角色无权使用此功能，需要以下角色之一：{1}</source>
+        <translation>The role “{0}” may not use this function; it needs one of these roles: {1}</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
     </message>
 </context>
 <context>

@@ -8,7 +8,7 @@ import pkgutil
 import pytest
 
 import desktop_app.services as services_package
-from desktop_app.domain.actor import Actor
+from desktop_app.domain.actor import Actor, cli_actor
 from desktop_app.domain.errors import PermissionDenied
 from desktop_app.domain.health.entities import Facility, StaffMember
 from desktop_app.domain.identity import id_check_character
@@ -44,7 +44,9 @@ EXPECTED_ACTIONS = {
     "desk_admin.set_calendar_year": "manage_settings", "desk_admin.set_promised_working_days": "manage_settings",
     "desk_admin.set_county_amount": "manage_settings",
     "workbook.import_workbook": "import", "workbook.export_workbook": "import",
-    "backup.backup_now": "manage_backups",
+    "backup.backup_now": "manage_backups", "backup.restore": "manage_backups",
+    "backup.backup_database_file": "manage_backups", "backup.backup_before": "import",
+    "desk_queries.intake_applicant": "intake",
     "users.list_users": "manage_users", "users.create_user": "manage_users", "users.update_user": "manage_users",
     "users.reset_password": "manage_users",
     "subsidies.entitlements": "read", "subsidies.ledger": "read", "subsidies.payee_detail": "read",
@@ -53,6 +55,15 @@ EXPECTED_ACTIONS = {
     "subsidies.delete_budget": "edit_subsidies", "subsidies.set_allowance_rate": "edit_subsidies",
     "audit_queries.audit_entries": "manage_users", "audit_queries.audit_choices": "manage_users",
     "audit_queries.check_chain": "manage_users", "audit_queries.export_audit": "manage_users",
+    "reports.render_report": "print", "reports.render_inspection_pack": "print", "reports.find_paper": "read",
+    "inspections.plan_visit": "edit_health", "inspections.update_visit": "edit_health",
+    "inspections.delete_visit": "edit_health", "inspections.record_findings": "edit_health",
+    "inspections.create_order": "edit_health", "inspections.report_completion": "edit_health",
+    "inspections.close_order": "edit_health", "inspections.reopen_order": "edit_health",
+    "inspection_queries.visit_detail": "read", "inspection_queries.findings_form": "read",
+    "inspection_queries.order_events": "read", "inspection_queries.facility_history": "read",
+    "inspection_reports.notice_data": "read", "inspection_reports.summary_data": "read",
+    "inspection_reports.pack_data": "read", "inspection_reports.render_visit_pack": "print",
 }
 
 
@@ -75,8 +86,17 @@ def test_every_guarded_use_case_is_in_the_table() -> None:
 
 
 def _dummy_arguments(fn) -> dict:
-    parameters = list(inspect.signature(fn).parameters.values())[1:]
-    return {p.name: None for p in parameters if p.default is inspect.Parameter.empty}
+    parameters = list(inspect.signature(fn).parameters.values())
+    if not fn.guard.by_actor:
+        parameters = parameters[1:]  # the context
+    return {p.name: None for p in parameters if p.default is inspect.Parameter.empty and p.name != "actor"}
+
+
+def _call(fn, ctx, arguments: dict):
+    """A context use case gets the context (acting as ``ctx.actor``); a file use case ``actor=``."""
+    if fn.guard.by_actor:
+        return fn(**arguments, actor=ctx.actor)
+    return fn(ctx, **arguments)
 
 
 @pytest.mark.parametrize("role", [*ROLES, "未登录"])
@@ -88,14 +108,56 @@ def test_every_use_case_as_every_role(ctx, name: str, role: str) -> None:
     arguments = _dummy_arguments(fn)
     if allowed(role, EXPECTED_ACTIONS[name]):
         try:
-            fn(ctx, **arguments)
+            _call(fn, ctx, arguments)
         except PermissionDenied as denied:  # pragma: no cover - the failure message says why
             pytest.fail(f"{role} was refused {name}: {denied}")
         except Exception:  # noqa: BLE001 - dummy arguments fail later, past the guard
             pass
     else:
         with pytest.raises(PermissionDenied):
-            fn(ctx, **arguments)
+            _call(fn, ctx, arguments)
+
+
+def test_a_file_use_case_cannot_be_called_without_naming_the_actor(tmp_path) -> None:
+    from desktop_app.services import backup
+
+    with pytest.raises(TypeError):
+        backup.restore(tmp_path / "a.sqlite3", tmp_path / "b.sqlite3")  # type: ignore[call-arg]
+
+
+def test_restore_by_a_role_without_backup_rights_touches_nothing(ctx, tmp_path) -> None:
+    from desktop_app.services import backup
+
+    copy = backup.backup_now(ctx, tmp_path / "backups").path
+    ctx.close()
+    before = {p.name: p.read_bytes() for p in ctx.db_path.parent.iterdir() if p.is_file()}
+    for role in (HEALTH_ADMIN, READ_ONLY):
+        with pytest.raises(PermissionDenied):
+            backup.restore(copy, ctx.db_path, actor=Actor("test:user", role=role))
+        with pytest.raises(PermissionDenied):
+            backup.backup_database_file(ctx.db_path, tmp_path / "usb", actor=Actor("test:user", role=role))
+    assert {p.name: p.read_bytes() for p in ctx.db_path.parent.iterdir() if p.is_file()} == before
+    assert not (tmp_path / "usb").exists()
+    assert backup.restore(copy, ctx.db_path, actor=cli_actor()).kept is not None  # the command line is the administrator
+
+
+def test_the_workbook_export_needs_the_right_to_see_full_id_numbers(two_counties, tmp_path, monkeypatch) -> None:
+    """The export holds full ID numbers (it imports again): a role that may import but not see
+    full IDs is refused, and so is the read-only role; a health administrator gets full IDs."""
+    from desktop_app.domain import security
+    from desktop_app.interchange.workbook import read_workbook
+    from desktop_app.services.workbook import export_workbook
+
+    ctx = two_counties
+    monkeypatch.setitem(security.PERMISSIONS, "测试导入员", frozenset({security.READ, security.IMPORT}))
+    for role, message in (("测试导入员", "完整身份证号"), (READ_ONLY, "无权")):
+        ctx.actor = Actor("test:exporter", role=role)
+        with pytest.raises(PermissionDenied, match=message):
+            export_workbook(ctx, tmp_path / f"{role.replace('/', '-')}.xlsx")
+    assert not list(tmp_path.glob("*.xlsx"))
+    ctx.actor = Actor("test:xiuwu", role=HEALTH_ADMIN, scope_code=XIUWU)
+    staff = read_workbook(export_workbook(ctx, tmp_path / "xiuwu.xlsx"))["staff"]
+    assert [row.values["id_number"] for row in staff] == [person(1)]
 
 
 def person(serial: int) -> str:

@@ -46,13 +46,14 @@ def test_every_module_has_a_working_page(runner, settings, qtbot, working_db) ->
     window = open_window(runner, settings, qtbot, working_db)
     enabled = [window.navigation.item(i).text() for i in range(window.navigation.count())
                if window.navigation.item(i).flags() & Qt.ItemFlag.ItemIsEnabled]
-    assert enabled == ["概览", "行政区划与村庄", "医疗机构", "人员", "补助", "个体工商户", "政策申请", "报表", "系统管理"]
+    assert enabled == ["概览", "行政区划与村庄", "医疗机构", "人员", "督导检查", "补助", "个体工商户", "政策申请", "报表", "系统管理"]
     assert window.pages.count() == window.navigation.count()
     shown = []
     for row in range(window.navigation.count()):
         window.navigation.setCurrentRow(row)
         shown.append(type(window.current_page()).__name__)
-    assert shown == ["DashboardPage", "DivisionsPage", "FacilitiesPage", "StaffPage", "SubsidiesPage", "BusinessesPage",
+    assert shown == ["DashboardPage", "DivisionsPage", "FacilitiesPage", "StaffPage", "InspectionsPage", "SubsidiesPage",
+                     "BusinessesPage",
                      "ApplicationsPage", "ReportsPage", "AdminPage"]
     assert window.pages.count() == window.navigation.count()  # placeholders were replaced, not added to
     assert str(working_db) in window.db_label.text() and "test:gui" in window.user_label.text()
@@ -179,3 +180,23 @@ def test_a_business_case_opens_on_the_applications_page_and_back(runner, setting
         window.applications_page.open_business.emit(uscc)
     assert window.current_page() is window.businesses_page
     assert window.businesses_page.current_uscc() == uscc
+
+
+def test_a_facility_shows_its_inspections_and_links_to_the_visit_and_back(runner, settings, qtbot, working_db) -> None:
+    import sqlite3
+
+    with sqlite3.connect(working_db) as db:
+        visit_id, code = db.execute("SELECT visit_id, facility_code FROM inspection_visit_facilities"
+                                    " ORDER BY visit_id, facility_code LIMIT 1").fetchone()
+    window = open_window(runner, settings, qtbot, working_db)
+    facilities = window.facilities_page
+    with qtbot.waitSignal(facilities.history.loaded, timeout=15000):
+        window.show_facility(code)
+    assert window.current_page() is facilities and facilities.current_code() == code
+    with qtbot.waitSignal(window.inspections_page.loaded, timeout=15000):
+        facilities.open_visit.emit(visit_id)
+    assert window.current_page() is window.inspections_page
+    qtbot.waitUntil(lambda: window.inspections_page.current_visit_id() == visit_id, timeout=15000)
+    with qtbot.waitSignal(facilities.history.loaded, timeout=15000):
+        window.inspections_page.open_facility.emit(code)
+    assert window.current_page() is facilities and facilities.current_code() == code

@@ -36,12 +36,13 @@ Contributor = Callable[[ServiceContext, DemoPlan, random.Random, ProgressCallbac
 
 
 def _contributors() -> list[tuple[str, Contributor]]:
-    from desktop_app.services.demo import business, health, subsidies, villages
+    from desktop_app.services.demo import business, health, inspections, subsidies, villages
 
     return [
         ("villages", villages.generate),
         ("health", health.generate),
         ("subsidies", subsidies.generate),
+        ("inspections", inspections.generate),
         ("business", business.generate),
     ]
 

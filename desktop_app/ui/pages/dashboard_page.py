@@ -28,12 +28,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.domain.actor import Actor
+from desktop_app.domain.divisions import county_code_of
 from desktop_app.domain.rules.results import Status
+from desktop_app.domain.security import CITY_CODE
 from desktop_app.services import dashboard as dashboard_service
 from desktop_app.services.dashboard import DashboardData, GapRow, IndicatorRow
 from desktop_app.services.health_evaluation import RuleCount
 from desktop_app.ui.errors import show_error
 from desktop_app.ui.ops import OpRunner
+from desktop_app.ui.widgets.rectification_summary import RectificationSummary
 
 Index = QModelIndex | QPersistentModelIndex
 CONTEXT = "DashboardPage"
@@ -315,6 +319,9 @@ class DashboardPage(QWidget):
         self.tabs.addTab(charts, self.tr("实际与目标"))
         self.tabs.addTab(self.gap_table, self.tr("差距测算"))
         self.tabs.addTab(rules, self.tr("机构规则达标情况"))
+        self.rectifications = RectificationSummary(self._runner)
+        self.open_rectifications = self.rectifications.open_orders
+        self.tabs.addTab(self.rectifications, self.tr("督导检查整改"))
         body = QSplitter(Qt.Orientation.Vertical)
         body.addWidget(_group(self.tr("指标完成情况"), self.indicator_table))
         body.addWidget(self.tabs)
@@ -364,6 +371,12 @@ class DashboardPage(QWidget):
             for widget in widgets:
                 widget.blockSignals(False)
         self._parameters_changed()
+
+    def apply_role(self, actor: Actor) -> None:
+        """Start on the actor's own county-level unit (a county or township user) instead of the
+        city. The overview only reads, so no control depends on the role."""
+        if actor.scope_code != CITY_CODE and self._scope == dashboard_service.CITY_SCOPE:
+            self.set_parameters(scope=county_code_of(actor.scope_code))
 
     def _on_scope_chosen(self, index: int) -> None:
         self._scope = self.scope_combo.itemData(index) or dashboard_service.CITY_SCOPE

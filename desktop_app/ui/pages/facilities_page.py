@@ -33,14 +33,17 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from desktop_app.domain.actor import Actor
 from desktop_app.domain.errors import ValidationError
 from desktop_app.domain.health.entities import FACILITY_KINDS, Facility
 from desktop_app.domain.list_query import ListQuery
 from desktop_app.domain.rules.results import Status
+from desktop_app.domain.security import EDIT_HEALTH, allowed
 from desktop_app.services import health_queries
 from desktop_app.services import health_registry as registry
 from desktop_app.ui import vocabulary
@@ -48,6 +51,8 @@ from desktop_app.ui.dialogs.facility_dialog import FacilityDialog
 from desktop_app.ui.errors import message_for, show_error
 from desktop_app.ui.models.paged_table_model import PagedTableModel
 from desktop_app.ui.ops import OpRunner
+from desktop_app.ui.roles import permit_when
+from desktop_app.ui.widgets.facility_inspection_history import FacilityInspectionHistory
 
 SEARCH_DELAY_MS = 150
 # Tables whose changes can change the list or a facility's results.
@@ -256,6 +261,7 @@ class FacilitiesPage(QWidget):
         self._codes_generation = 0
         self._detail_generation = 0
         self._selected_code: str | None = None
+        self._role: str | None = None
 
         self.county_filter = QComboBox()
         self.township_filter = QComboBox()
@@ -309,6 +315,11 @@ class FacilitiesPage(QWidget):
             self.table.setColumnWidth(column, max(width, header.sectionSizeHint(column)))
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.detail = FacilityDetailPanel()
+        self.history = FacilityInspectionHistory(runner)
+        self.open_visit = self.history.open_visit
+        self.detail_tabs = QTabWidget()
+        self.detail_tabs.addTab(self.detail, self.tr("标准评估"))
+        self.detail_tabs.addTab(self.history, self.tr("督导检查"))
 
         self._build_layout()
         self._search_timer = QTimer(self)
@@ -351,7 +362,7 @@ class FacilitiesPage(QWidget):
         top_layout.addWidget(self.count_label)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(top)
-        splitter.addWidget(self.detail)
+        splitter.addWidget(self.detail_tabs)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([330, 390])
@@ -523,6 +534,7 @@ class FacilitiesPage(QWidget):
     def _show_selected(self) -> None:
         self._detail_generation += 1
         generation, code, as_of = self._detail_generation, self._selected_code, self._as_of_date()
+        self.history.set_facility(code)
         if code is None:
             self.detail.clear()
             return
@@ -534,6 +546,16 @@ class FacilitiesPage(QWidget):
         self._runner.query(lambda ctx, _p: health_queries.facility_detail(ctx, code=code, as_of=as_of), shown,
                            lambda exc: show_error(self, exc))
 
+    def show_facility(self, code: str) -> None:
+        """Show one facility (e.g. from an inspection visit): clear the filters, search for its code
+        and select it once the list has it."""
+        self._selected_code = code
+        self.apply_filter({})
+        self.search.blockSignals(True)
+        self.search.setText(code)
+        self.search.blockSignals(False)
+        self.refresh()
+
     def current_code(self) -> str | None:
         """The code of the selected facility (None when no loaded row is selected)."""
         rows = self.table.selectionModel().selectedRows()
@@ -543,10 +565,19 @@ class FacilitiesPage(QWidget):
         return None if values is None else values["code"]
 
     # -- actions -------------------------------------------------------------------------------
+    def apply_role(self, actor: Actor) -> None:
+        """Offer adding, editing and deleting facilities only to a role that may edit the health registry."""
+        self._role = actor.role
+        self._update_buttons()
+
+    def _may_edit(self) -> bool:
+        return self._role is None or allowed(self._role, EDIT_HEALTH)
+
     def _update_buttons(self) -> None:
         has_row = bool(self.table.selectionModel().selectedRows())
-        self.edit_button.setEnabled(has_row)
-        self.delete_button.setEnabled(has_row)
+        permit_when(self.add_button, self._role, EDIT_HEALTH)
+        permit_when(self.edit_button, self._role, EDIT_HEALTH, ready=has_row)
+        permit_when(self.delete_button, self._role, EDIT_HEALTH, ready=has_row)
 
     def _submit(self, operation: Any) -> Any:
         def submit(facility: Facility, done: Any) -> None:
@@ -570,6 +601,8 @@ class FacilitiesPage(QWidget):
 
     def add_facility(self) -> None:
         """Open the form for a new facility (placed in the filtered township when one is chosen)."""
+        if not self._may_edit():
+            return
         township = self.township_filter.currentData()
         submit = self._submit(lambda ctx, f: registry.create_facility(ctx, facility=f))
         self._open(FacilityDialog(self, submit=submit, division_prefix=(township or "")[:9]))
@@ -577,7 +610,7 @@ class FacilitiesPage(QWidget):
     def edit_facility(self) -> None:
         """Open the selected facility in the form (checked against concurrent changes on save)."""
         code = self.current_code()
-        if code is None:
+        if code is None or not self._may_edit():
             return
 
         def opened(stored: Any) -> None:
@@ -591,7 +624,7 @@ class FacilitiesPage(QWidget):
     def delete_facility(self) -> None:
         """Delete the selected facility after confirmation."""
         code = self.current_code()
-        if code is None:
+        if code is None or not self._may_edit():
             return
         answer = QMessageBox.question(self, self.tr("删除医疗机构"),
                                       self.tr("确定删除医疗机构 {0} 吗？此操作会记入审计日志。").format(code))
