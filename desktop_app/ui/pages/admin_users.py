@@ -7,8 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -27,35 +26,31 @@ from desktop_app.services.context import Changes
 from desktop_app.ui.dialogs.password_dialog import Done, PasswordDialog, form_answer
 from desktop_app.ui.dialogs.user_dialog import UserDialog
 from desktop_app.ui.errors import show_error
+from desktop_app.ui.models.row_table_model import RowTableModel
 from desktop_app.ui.ops import OpRunner
 from desktop_app.ui.roles import permit, role_display
 
-Index = QModelIndex | QPersistentModelIndex
 USER_CHANGES = Changes(frozenset({"users", "audit_log"}), updated=1)
 
 
-class UserTableModel(QAbstractTableModel):
-    """The accounts (a short list, loaded whole) as display strings."""
+class UserTableModel(RowTableModel):
+    """The accounts: user name, display name, role, scope, state; locked red, inactive grey."""
 
     def __init__(self, parent: Any = None):
-        super().__init__(parent)
-        self._users: list[users.UserSummary] = []
+        super().__init__([self.tr("用户名"), self.tr("姓名"), self.tr("角色"), self.tr("管辖范围"), self.tr("状态"),
+                          self.tr("锁定"), self.tr("备注")], parent)
         self._scope_names: Mapping[str, str] = {}
-        self._headers = [self.tr("用户名"), self.tr("姓名"), self.tr("角色"), self.tr("管辖范围"), self.tr("状态"),
-                         self.tr("锁定"), self.tr("备注")]
 
     def set_users(self, accounts: Sequence[users.UserSummary], scope_names: Mapping[str, str]) -> None:
         """Replace the accounts; ``scope_names`` maps division codes to the names shown."""
-        self.beginResetModel()
-        self._users = list(accounts)
         self._scope_names = dict(scope_names)
-        self.endResetModel()
+        self.set_rows(accounts)
 
     def user(self, row: int) -> users.UserSummary:
         """The account shown at ``row``."""
-        return self._users[row]
+        return self.row(row)
 
-    def _text(self, user: users.UserSummary, column: int) -> str:
+    def cells(self, user: users.UserSummary) -> list[str]:
         return [
             user.user_name,
             user.display_name,
@@ -64,35 +59,12 @@ class UserTableModel(QAbstractTableModel):
             self.tr("启用") if user.active else self.tr("停用"),
             self.tr("已锁定") if user.locked else "",
             self.tr("示例账号") if user.is_demo else "",
-        ][column]
+        ]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
-        return 0 if parent.isValid() else len(self._users)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
-        return 0 if parent.isValid() else len(self._headers)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._users)):
-            return None
-        user = self._users[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self._text(user, index.column())
-        if role == Qt.ItemDataRole.ForegroundRole and (not user.active or user.locked):
-            return QColor("#c0392b") if user.locked else QColor("#7f8c8d")
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            return self._headers[section] if 0 <= section < len(self._headers) else None
-        return str(section + 1)
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+    def colours(self, user: users.UserSummary) -> tuple[str | None, str | None] | None:
+        if user.locked:
+            return ("#c0392b", None)
+        return None if user.active else ("#7f8c8d", None)
 
 
 class UsersTab(QWidget):

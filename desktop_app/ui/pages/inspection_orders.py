@@ -8,8 +8,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -32,77 +31,48 @@ from desktop_app.services import inspections
 from desktop_app.services.inspection_queries import OrderLine
 from desktop_app.ui.dialogs.inspection_dialogs import OrderStepDialog
 from desktop_app.ui.errors import message_for, show_error
+from desktop_app.ui.models.row_table_model import RowTableModel
 from desktop_app.ui.ops import OpRunner
 from desktop_app.ui.roles import permit_when
 from desktop_app.ui.widgets.inspection_text import CLOSED_COLOURS, DUE_COLOURS, OVERDUE_COLOURS, deadline_text, shown
 from desktop_app.ui.widgets.text_table import TextTableModel, text_table
 
-Index = QModelIndex | QPersistentModelIndex
 REFRESH_TABLES = ("rectification_orders", "inspection_findings", "inspection_visits", "facilities")
 
 
-class OrderLinesModel(QAbstractTableModel):
+class OrderLinesModel(RowTableModel):
     """The orders of a work list; overdue red, due soon amber, closed grey."""
 
     def __init__(self, parent: Any = None):
-        super().__init__(parent)
-        self._rows: list[OrderLine] = []
+        super().__init__([self.tr("整改期限"), self.tr("剩余"), self.tr("状态"), self.tr("机构"), self.tr("县区"),
+                          self.tr("乡镇"), self.tr("整改项目"), self.tr("责任人"), self.tr("检查编号")], parent)
         self.as_of = date.today()
-        self._headers = [self.tr("整改期限"), self.tr("剩余"), self.tr("状态"), self.tr("机构"), self.tr("县区"), self.tr("乡镇"),
-                         self.tr("整改项目"), self.tr("责任人"), self.tr("检查编号")]
 
-    def set_rows(self, rows: Sequence[OrderLine], as_of: date) -> None:
+    def set_rows(self, rows: Sequence[OrderLine], as_of: date) -> None:  # type: ignore[override]
         """Show these orders, judged as of ``as_of``."""
-        self.beginResetModel()
-        self._rows, self.as_of = list(rows), as_of
-        self.endResetModel()
+        self.as_of = as_of
+        super().set_rows(rows)
 
     def line(self, row: int) -> OrderLine:
         """The order shown at ``row``."""
-        return self._rows[row]
+        return self.row(row)
 
     def row_of(self, order_id: int) -> int | None:
         """Where an order is shown, if it is."""
-        return next((n for n, line in enumerate(self._rows) if line.order.id == order_id), None)
+        return self.row_where(lambda line: line.order.id == order_id)
 
-    def _cells(self, line: OrderLine) -> list[str]:
+    def cells(self, line: OrderLine) -> list[str]:
         o = line.order
         return [o.deadline.isoformat(), deadline_text(o.deadline, self.as_of, o.status == CLOSED), shown(o.status),
                 line.facility_name, line.county_name, line.township_name, line.rule_title, o.responsible or self.tr("（未指定）"),
                 o.visit_id]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
-        return 0 if parent.isValid() else len(self._rows)
+    def tooltip(self, line: OrderLine, column: int) -> str | None:
+        return line.order.requirement or line.order.completion_note or None
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
-        return 0 if parent.isValid() else len(self._headers)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        line = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._cells(line)[index.column()]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            note = line.order.requirement or line.order.completion_note
-            return note or self._cells(line)[index.column()]
-        colours = (OVERDUE_COLOURS if line.overdue else DUE_COLOURS if line.due_soon
-                   else CLOSED_COLOURS if line.order.status == CLOSED else None)
-        if colours and role in (Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.BackgroundRole):
-            return QBrush(QColor(colours[0] if role == Qt.ItemDataRole.ForegroundRole else colours[1]))
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            return self._headers[section] if 0 <= section < len(self._headers) else None
-        return str(section + 1)
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+    def colours(self, line: OrderLine) -> tuple[str, str] | None:
+        return (OVERDUE_COLOURS if line.overdue else DUE_COLOURS if line.due_soon
+                else CLOSED_COLOURS if line.order.status == CLOSED else None)
 
 
 class OrdersPanel(QWidget):

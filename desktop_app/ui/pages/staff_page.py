@@ -5,13 +5,11 @@ person's training days against the training standards and transfer history."""
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QAbstractTableModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -40,60 +38,11 @@ from desktop_app.ui.models.paged_table_model import PagedTableModel
 from desktop_app.ui.ops import OpRunner
 from desktop_app.ui.pages.training_page import TrainingEntry, format_days
 from desktop_app.ui.roles import permit_when
+from desktop_app.ui.widgets.text_table import TextTableModel
 
 SEARCH_DELAY_MS = 150
 STATUS_COLOURS = {"pass": "#1e8449", "fail": "#c0392b", "warn": "#b9770e", "not_applicable": "#7f8c8d",
                   "unknown": "#7f8c8d"}
-Index = QModelIndex | QPersistentModelIndex
-
-
-class TextTableModel(QAbstractTableModel):
-    """A small read-only table of display strings (the detail area's per-year and transfer tables)."""
-
-    def __init__(self, headers: Sequence[str], numeric_columns: Sequence[int] = (), parent: Any = None):
-        super().__init__(parent)
-        self._headers = list(headers)
-        self._numeric = set(numeric_columns)
-        self._rows: list[list[str]] = []
-        self._bold: set[int] = set()
-
-    def set_rows(self, rows: Sequence[Sequence[str]], bold_rows: Sequence[int] = ()) -> None:
-        """Replace the rows (each a list of strings, one per header); ``bold_rows`` are emphasised."""
-        self.beginResetModel()
-        self._rows = [list(r) for r in rows]
-        self._bold = set(bold_rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
-        return 0 if parent.isValid() else len(self._headers)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
-            return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self._rows[index.row()][index.column()]
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in self._numeric:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.FontRole and index.row() in self._bold:
-            font = QFont()
-            font.setBold(True)
-            return font
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            return self._headers[section] if 0 <= section < len(self._headers) else None
-        return str(section + 1)
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
 def _small_table(model: QAbstractTableModel) -> QTableView:

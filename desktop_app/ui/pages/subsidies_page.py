@@ -14,12 +14,9 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
     QDate,
-    QModelIndex,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -54,9 +51,9 @@ from desktop_app.domain.subsidies import (
 )
 from desktop_app.services import subsidies
 from desktop_app.ui.errors import message_for, show_error
+from desktop_app.ui.models.row_table_model import RowTableModel
 from desktop_app.ui.ops import OpRunner
 
-Index = QModelIndex | QPersistentModelIndex
 # Tables whose changes can change the ledger.
 LEDGER_INPUTS = ("subsidy_budgets", "subsidy_payments", "subsidy_allowance_rates", "facilities", "staff",
                  "family_doctor", "villages")
@@ -100,70 +97,7 @@ def colours_of(line: PayeeLine) -> tuple[str, str] | None:
     return None
 
 
-class _TableModel(QAbstractTableModel):
-    """Rows of objects shown through ``cells(row) -> list[str]``, with optional colours per row."""
-
-    numeric: frozenset[int] = frozenset()
-
-    def __init__(self, headers: Sequence[str], parent: Any = None):
-        super().__init__(parent)
-        self._headers = list(headers)
-        self._rows: list[Any] = []
-
-    def set_rows(self, rows: Sequence[Any]) -> None:
-        """Show these rows."""
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row(self, index: int) -> Any:
-        """The object shown at ``index``."""
-        return self._rows[index]
-
-    def cells(self, item: Any) -> list[str]:  # pragma: no cover - each model defines it
-        raise NotImplementedError
-
-    def colours(self, item: Any) -> tuple[str, str] | None:
-        return None
-
-    def tooltip(self, item: Any, column: int) -> str | None:
-        return None
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
-        return 0 if parent.isValid() else len(self._headers)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        item = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.cells(item)[index.column()]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tooltip(item, index.column()) or self.cells(item)[index.column()]
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in self.numeric:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        colours = self.colours(item) if role in (Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.BackgroundRole) else None
-        if colours is not None:
-            return QBrush(QColor(colours[0] if role == Qt.ItemDataRole.ForegroundRole else colours[1]))
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            return self._headers[section] if 0 <= section < len(self._headers) else None
-        return str(section + 1)
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-
-class SummaryModel(_TableModel):
+class SummaryModel(RowTableModel):
     """One row per county and programme (and a 合计 row per programme for several counties)."""
 
     numeric = frozenset({2, 3, 4, 5, 6})
@@ -193,7 +127,7 @@ class SummaryModel(_TableModel):
         return None
 
 
-class PayeeModel(_TableModel):
+class PayeeModel(RowTableModel):
     """One row per payee: entitlement against what was paid, and the state of the line."""
 
     numeric = frozenset({3, 4, 5})
@@ -220,7 +154,7 @@ class PayeeModel(_TableModel):
         return None
 
 
-class VoucherModel(_TableModel):
+class VoucherModel(RowTableModel):
     """The postings of one payee: payments and the entries reversing them."""
 
     numeric = frozenset({2})
