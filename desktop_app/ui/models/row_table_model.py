@@ -1,8 +1,9 @@
 """A read-only table model over a list of row objects (the small lists of the pages and dialogs).
 
 A subclass says how a row looks: ``cells(row)`` gives the texts of its columns, and optionally
-``colours(row)`` a (text, background) colour pair, ``tooltip(row, column)`` a tooltip, and
-``numeric`` the columns aligned right. Long lists that page through the database use
+``colours(row)`` a (text, background) colour pair (``colours_at`` for one cell), ``tooltip(row,
+column)`` a tooltip, ``is_bold(row)`` emphasis, ``numeric`` the columns aligned right and ``centred``
+the columns centred. Long lists that page through the database use
 :class:`~desktop_app.ui.models.paged_table_model.PagedTableModel` instead.
 """
 
@@ -21,6 +22,9 @@ class RowTableModel(QAbstractTableModel):
     """Rows of objects shown through ``cells(row) -> list[str]``, with optional colours per row."""
 
     numeric: frozenset[int] = frozenset()
+    """Columns aligned right (amounts, counts)."""
+    centred: frozenset[int] = frozenset()
+    """Columns centred (short status words)."""
 
     def __init__(self, headers: Sequence[str], parent: Any = None):
         super().__init__(parent)
@@ -81,6 +85,8 @@ class RowTableModel(QAbstractTableModel):
             return self.tooltip(item, index.column()) or self.cells(item)[index.column()]
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in self.numeric:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in self.centred:
+            return int(Qt.AlignmentFlag.AlignCenter)
         if role in (Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.BackgroundRole):
             colours = self.colours_at(index.row(), index.column())
             colour = None if colours is None else colours[0 if role == Qt.ItemDataRole.ForegroundRole else 1]

@@ -9,16 +9,12 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QDate,
-    QModelIndex,
-    QPersistentModelIndex,
     Qt,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -41,7 +37,6 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.actor import Actor
 from desktop_app.domain.errors import ValidationError
 from desktop_app.domain.health.entities import FACILITY_KINDS, Facility
-from desktop_app.domain.list_query import ListQuery
 from desktop_app.domain.rules.results import Status
 from desktop_app.domain.security import EDIT_HEALTH, allowed
 from desktop_app.services import health_queries
@@ -50,6 +45,7 @@ from desktop_app.ui import vocabulary
 from desktop_app.ui.dialogs.facility_dialog import FacilityDialog
 from desktop_app.ui.errors import message_for, show_error
 from desktop_app.ui.models.paged_table_model import PagedTableModel
+from desktop_app.ui.models.row_table_model import RowTableModel
 from desktop_app.ui.ops import OpRunner
 from desktop_app.ui.roles import permit_when
 from desktop_app.ui.widgets.facility_inspection_history import FacilityInspectionHistory
@@ -66,7 +62,6 @@ STATUS_COLOURS = {
     Status.NOT_APPLICABLE: ("#626f70", "#f0f1f2"),
 }
 FILTER_STATUSES = (Status.FAIL, Status.WARN, Status.UNKNOWN, Status.PASS)
-Index = QModelIndex | QPersistentModelIndex
 
 
 def status_label(status: Status) -> str:
@@ -92,65 +87,34 @@ def value_text(value: Any) -> str:
     return vocabulary.display(str(value))
 
 
-class RuleResultsModel(QAbstractTableModel):
+class RuleResultsModel(RowTableModel):
     """The rule results of one facility: status, rule, actual / required, message, citation."""
 
+    centred = frozenset({0, 2})
+
     def __init__(self, parent: Any = None):
-        super().__init__(parent)
-        self._lines: list[health_queries.ResultLine] = []
-        self._headers = [self.tr("结果"), self.tr("标准"), self.tr("实际 / 要求"), self.tr("说明"), self.tr("依据")]
+        super().__init__([self.tr("结果"), self.tr("标准"), self.tr("实际 / 要求"), self.tr("说明"), self.tr("依据")], parent)
 
     def set_lines(self, lines: list[health_queries.ResultLine]) -> None:
         """Show these results (in the order given)."""
-        self.beginResetModel()
-        self._lines = list(lines)
-        self.endResetModel()
+        self.set_rows(lines)
 
     def line(self, row: int) -> health_queries.ResultLine:
         """The result shown at ``row``."""
-        return self._lines[row]
+        return self.row(row)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
-        return 0 if parent.isValid() else len(self._lines)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
-        return 0 if parent.isValid() else len(self._headers)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._lines):
-            return None
-        line, column = self._lines[index.row()], index.column()
+    def cells(self, line: health_queries.ResultLine) -> list[str]:
         result = line.result
-        if role == Qt.ItemDataRole.DisplayRole:
-            return (
-                status_label(result.status),
-                line.title,
-                f"{value_text(result.actual)} / {value_text(result.required)}",
-                result.message,
-                result.citation,
-            )[column]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return (result.rule_id, f"{line.title}\n{result.rule_id}", None, result.message,
-                    f"{result.citation}\n{line.document_title}")[column]
-        if column == 0 and role == Qt.ItemDataRole.ForegroundRole:
-            return QBrush(QColor(STATUS_COLOURS[result.status][0]))
-        if column == 0 and role == Qt.ItemDataRole.BackgroundRole:
-            return QBrush(QColor(STATUS_COLOURS[result.status][1]))
-        if column in (0, 2) and role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(Qt.AlignmentFlag.AlignCenter)
-        return None
+        return [status_label(result.status), line.title, f"{value_text(result.actual)} / {value_text(result.required)}",
+                result.message, result.citation]
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            return self._headers[section] if 0 <= section < len(self._headers) else None
-        return str(section + 1)
+    def tooltip(self, line: health_queries.ResultLine, column: int) -> str | None:
+        result = line.result
+        return (result.rule_id, f"{line.title}\n{result.rule_id}", None, result.message,
+                f"{result.citation}\n{line.document_title}")[column]
 
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+    def colours_at(self, row: int, column: int) -> tuple[str, str] | None:
+        return STATUS_COLOURS[self.row(row).result.status] if column == 0 else None
 
 
 class FacilityDetailPanel(QWidget):
