@@ -42,6 +42,11 @@ def _staff_division(ctx: ServiceContext, id_number: str) -> str | None:
     return _facility_division(ctx, stored.member.facility_code) if stored else None
 
 
+def staff_division(ctx: ServiceContext, id_number: str) -> str | None:
+    """The division code of the facility a person works at (None for an unknown person)."""
+    return _staff_division(ctx, id_number)
+
+
 def facility_problems(ctx: ServiceContext, facility: Facility) -> list[Problem]:
     """Every bad field of a facility, checked against the villages and townships in the database."""
     villages = villages_repo.get_many(ctx.db, [facility.division_code, *facility.served_village_codes])

@@ -17,8 +17,10 @@ from desktop_app.domain.health.entities import TRAINING_MODES, StaffMember
 from desktop_app.domain.identity import InvalidIdNumber, mask_id_number, parse_id_number
 from desktop_app.domain.list_query import ListQuery
 from desktop_app.domain.rules.results import RuleResult
+from desktop_app.domain.security import EDIT_HEALTH
 from desktop_app.services import health_evaluation, health_registry
 from desktop_app.services.context import ServiceContext
+from desktop_app.services.permissions import guarded
 from desktop_app.store import divisions_repo, facilities_repo, staff_repo
 from desktop_app.store.listing import SqlList
 from desktop_app.store.staff_repo import StoredStaff
@@ -88,8 +90,11 @@ def _id_number_of(ctx: ServiceContext, row_id: int) -> str:
     return row[0]
 
 
+@guarded(EDIT_HEALTH, scope=lambda ctx, a: [health_registry.staff_division(ctx, _id_number_of(ctx, a["row_id"]))])
 def staff_for_edit(ctx: ServiceContext, *, row_id: int) -> StoredStaff:
-    """The full record (with the unmasked ID number and row version) of a list row, for the form."""
+    """The full record (with the unmasked ID number and row version) of a list row, for the edit
+    form: only for a role that may edit the health registry within the person's division
+    (PermissionDenied otherwise — readers get the masked list and detail instead)."""
     return health_registry.get_staff(ctx, _id_number_of(ctx, row_id))
 
 

@@ -141,3 +141,21 @@ def test_evaluation_follows_the_registry_and_is_cached_until_a_write(registry) -
     failing = health_evaluation.facilities_with_status(
         registry, rule_id="hc.village_clinic.staff_per_1000", statuses={Status.FAIL}, as_of=as_of)
     assert failing == []
+
+
+def test_the_edit_form_record_with_the_full_id_is_for_editors_of_that_division_only(registry) -> None:
+    from desktop_app.domain.actor import Actor
+    from desktop_app.domain.errors import PermissionDenied
+    from desktop_app.domain.security import HEALTH_ADMIN, READ_ONLY
+    from desktop_app.services import staff_queries
+
+    health_registry.create_staff(registry, member=StaffMember(person(5), "张医生", "C1", category="乡村医生", status="在岗"))
+    row_id = registry.db.execute("SELECT rowid FROM staff WHERE id_number = ?", (person(5),)).fetchone()[0]
+    registry.actor = Actor("reader", role=READ_ONLY)
+    with pytest.raises(PermissionDenied):
+        staff_queries.staff_for_edit(registry, row_id=row_id)
+    registry.actor = Actor("boai", role=HEALTH_ADMIN, scope_code="410822000000")  # 博爱县: another county
+    with pytest.raises(PermissionDenied):
+        staff_queries.staff_for_edit(registry, row_id=row_id)
+    registry.actor = Actor("xiuwu", role=HEALTH_ADMIN, scope_code="410821000000")
+    assert staff_queries.staff_for_edit(registry, row_id=row_id).member.id_number == person(5)

@@ -31,7 +31,7 @@ EXPECTED_ACTIONS = {
     "health_registry.update_facility": "edit_health", "health_registry.delete_facility": "edit_health",
     "health_registry.get_staff": "read", "health_registry.create_staff": "edit_health",
     "health_registry.update_staff": "edit_health", "health_registry.township_training_grid": "read",
-    "health_registry.save_training": "edit_health",
+    "health_registry.save_training": "edit_health", "staff_queries.staff_for_edit": "edit_health",
     "business_registry.get_business": "read", "business_registry.create_business": "register_business",
     "business_registry.update_business": "register_business", "business_registry.save_person_status": "register_business",
     "business_registry.delete_person_status": "register_business",
