@@ -149,10 +149,10 @@ health registry as well).
 {check_rows}
 | re-evaluating every application (`applications.reevaluate_all`, verdicts stored) | ≤ 30 s | {reevaluate:.1f} s ({summary.total:,} evaluated, {summary.eligible:,} eligible) |
 
-Each demo application is built to meet its measure's conditions or to fail one named condition,
-and its status follows from that; the generator then stores the engine's verdicts with
-`reevaluate_all` (part of the init time above), and the demo tests check they agree with the stored
-decisions. The last line re-evaluates all of them again, as after a catalogue change.
+The demo generator does not run the engine: each application is built to meet its measure's
+conditions or to fail one named condition, and its status follows from that; the verdict columns
+stay empty until the app re-evaluates (the last line), which the demo tests check agrees with the
+stored decisions.
 """
     print(table)
     write_section("business", table)

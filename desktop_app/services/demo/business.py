@@ -1158,7 +1158,7 @@ def _split(total: int, weights: Mapping[str, float]) -> dict[str, int]:
 
 def generate(ctx: ServiceContext, plan: DemoPlan, rng: random.Random, progress: ProgressCallback) -> dict[str, int]:
     """Add the business desk of the plan's counties: businesses, group memberships, county award
-    amounts and applications with their events (all marked demo), then the engine's verdict of each."""
+    amounts and applications with their events (all marked demo; verdicts left to re-evaluation)."""
     catalogue = desk_admin.effective_catalogue(ctx)
     total = round(CITY_BUSINESSES * len(plan.counties) / CITY_COUNTY_UNITS)
     townships = {c.code: [(t.code, 2.0 if t.name.endswith("街道") else 1.0) for t in plan.townships if t.parent_code == c.code]
@@ -1195,12 +1195,5 @@ def generate(ctx: ServiceContext, plan: DemoPlan, rng: random.Random, progress: 
         desk_settings_repo.set_county_amount(ctx.db, county, base, fen, actor=DEMO_ACTOR, at=f"{DEMO_END}T00:00:00+00:00")
     applications_repo.insert_many(ctx.db, cases, is_demo=True)
     applications_repo.add_events(ctx.db, workflow.events)
-    # Verdicts as the counter would have stored them at intake, so the work lists show 系统判定.
-    from desktop_app.services.applications import reevaluate_all
-
-    def evaluating(done: int, total_cases: int, _text: str) -> None:
-        progress(2, 3, f"判定示例政策申请 {done:,}/{total_cases:,}")
-
-    reevaluate_all(ctx, progress=evaluating)
     return {"businesses": len(registry.shops), "person_statuses": len(people.statuses), "applications": len(cases),
             "application_events": len(workflow.events)}
