@@ -109,13 +109,13 @@ def run_gui(*, db_path: Path | None = None, demo: str | None = None) -> int:
         the last window closes leaves Qt's own last-window quit pending for a later event loop."""
         QTimer.singleShot(0, lambda: app.exit(status))
 
-    check = StartupCheck(runner, db_path=path, backup_folder=backup_dir())
+    settings = AppSettings(settings_path())
+    check = StartupCheck(runner, db_path=path, backup_folder=backup_dir(), closed_cleanly_as=settings.clean_close(path))
     check.passed.connect(lambda: runner.query(first_open, opened, failed))
     check.ended.connect(leave)
     check.failed.connect(lambda exc: failed(exc))
     check.start()
     install_fonts(app)
-    settings = AppSettings(settings_path())
     state["translators"] = install_translation(app, settings.language)
 
     def opened(result: tuple[str | None, bool]) -> None:
@@ -161,3 +161,7 @@ def run_gui(*, db_path: Path | None = None, demo: str | None = None) -> int:
         if isinstance(session, Session) and session.window is not None:
             session.window.close()  # saves the geometry and stops the idle lock
         runner.shutdown()
+        # The next start may skip the full quick_check if the file is still exactly as closed now.
+        from desktop_app.services.database import clean_close_fingerprint
+
+        settings.set_clean_close(path, clean_close_fingerprint(path) if isinstance(session, Session) else None)

@@ -133,6 +133,9 @@ class StartupState:
     path: Path
     exists: bool
     problems: tuple[str, ...] = ()
+    full_check: bool = True
+    """False when the file was found exactly as the app left it at its last clean close, so the
+    full ``quick_check`` (seconds on a large file) was skipped."""
 
     @property
     def damaged(self) -> bool:
@@ -140,14 +143,27 @@ class StartupState:
         return bool(self.problems)
 
 
-def startup_check(path: Path | str) -> StartupState:
+def startup_check(path: Path | str, *, closed_cleanly_as: str | None = None) -> StartupState:
     """Before opening the database at start: ``PRAGMA quick_check`` of the file, read only.
 
     A missing or empty file is fine (it becomes a new database); a folder is left to
-    :func:`open_context` to refuse. Raises StorageError when another program keeps the file
-    locked and DatabaseFileError when it cannot be read at all (permissions, I/O errors).
+    :func:`open_context` to refuse. ``closed_cleanly_as`` is the :func:`clean_close_fingerprint`
+    the app recorded when it last closed this file: when the file still has it (nobody and no
+    crash touched it since), the full check is skipped — a crash, a copy from elsewhere or any
+    change after the close leaves a different fingerprint (or a log beside the file) and gets the
+    full check. Raises StorageError when another program keeps the file locked and
+    DatabaseFileError when it cannot be read at all (permissions, I/O errors).
     """
     path = Path(path)
     if not path.is_file() or path.stat().st_size == 0:
         return StartupState(path, exists=path.exists())
+    if closed_cleanly_as is not None and file_health.fingerprint(path) == closed_cleanly_as:
+        return StartupState(path, exists=True, full_check=False)
     return StartupState(path, exists=True, problems=tuple(file_health.quick_check(path)))
+
+
+def clean_close_fingerprint(path: Path | str) -> str | None:
+    """The fingerprint of a database file after the app closed it cleanly (size, modification time,
+    SQLite change counter), to give :func:`startup_check` next time; None when the file was not
+    closed cleanly (a log is beside it) or does not exist."""
+    return file_health.fingerprint(Path(path))

@@ -48,3 +48,17 @@ def quick_check(path: Path) -> list[str]:
         raise DatabaseFileError(f"无法读取数据库文件（{exc}）：{path}") from exc
     finally:
         conn.close()
+
+
+def fingerprint(path: Path) -> str | None:
+    """What identifies the file's content as last written: size, modification time and SQLite's
+    file change counter (header bytes 24–27). None when the file is missing, not SQLite, or has a
+    write-ahead log or rollback journal beside it (it was not closed cleanly)."""
+    if not path.is_file() or any(Path(f"{path}{suffix}").exists() for suffix in ("-wal", "-journal")):
+        return None
+    stat = path.stat()
+    with path.open("rb") as handle:
+        header = handle.read(28)
+    if header[: len(SQLITE_HEADER)] != SQLITE_HEADER:
+        return None
+    return f"{stat.st_size}:{stat.st_mtime_ns}:{int.from_bytes(header[24:28], 'big')}"

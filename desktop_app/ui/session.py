@@ -33,9 +33,9 @@ from desktop_app.ui.settings import AppSettings
 log = logging.getLogger(__name__)
 
 
-def _inspect(db_path: Path, folder: Path) -> tuple[StartupState, GoodBackup | None]:
+def _inspect(db_path: Path, folder: Path, closed_cleanly_as: str | None) -> tuple[StartupState, GoodBackup | None]:
     """The start-up check and, for a damaged file only, the newest good backup (worker side)."""
-    state = startup_check(db_path)
+    state = startup_check(db_path, closed_cleanly_as=closed_cleanly_as)
     return state, (backup.newest_good_backup(folder, db_path.stem) if state.damaged else None)
 
 
@@ -49,20 +49,24 @@ class StartupCheck(QObject):
     ended = Signal(int)
     failed = Signal(object)
 
-    def __init__(self, runner: OpRunner, *, db_path: Path, backup_folder: Path, parent: QObject | None = None):
+    def __init__(self, runner: OpRunner, *, db_path: Path, backup_folder: Path, closed_cleanly_as: str | None = None,
+                 parent: QObject | None = None):
         super().__init__(parent)
         self._runner = runner
         self._db_path = db_path
         self._folder = backup_folder
+        self._closed_cleanly_as = closed_cleanly_as
+        self.state: StartupState | None = None
         self.dialog: DamagedDatabaseDialog | None = None
 
     def start(self) -> None:
         """Check the file in the background (the worker keeps the database closed meanwhile)."""
-        path, folder = self._db_path, self._folder
-        self._runner.with_database_closed(lambda _p: _inspect(path, folder), self._checked, self.failed.emit)
+        path, folder, known = self._db_path, self._folder, self._closed_cleanly_as
+        self._runner.with_database_closed(lambda _p: _inspect(path, folder, known), self._checked, self.failed.emit)
 
     def _checked(self, result: tuple[StartupState, GoodBackup | None]) -> None:
         state, good = result
+        self.state = state
         if not state.damaged:
             self.passed.emit()
             return

@@ -45,6 +45,22 @@ class AppSettings:
             raise ValueError(f"idle lock minutes must be 1–120, not {value!r}")
         self._settings.setValue("session/idle_lock_minutes", int(value))
 
+    def clean_close(self, database: Path) -> str | None:
+        """The fingerprint recorded when the app last closed ``database`` cleanly (None if never)."""
+        value = self._settings.value("database/clean_close")
+        if not isinstance(value, str) or "|" not in value:
+            return None
+        path, fingerprint = value.rsplit("|", 1)
+        return fingerprint if path == str(Path(database).resolve()) else None
+
+    def set_clean_close(self, database: Path, fingerprint: str | None) -> None:
+        """Record (or, with None, forget) the fingerprint of ``database`` after a clean close."""
+        if fingerprint is None:
+            self._settings.remove("database/clean_close")
+        else:
+            self._settings.setValue("database/clean_close", f"{Path(database).resolve()}|{fingerprint}")
+        self._settings.sync()
+
     @property
     def window_geometry(self) -> QByteArray | None:
         """The main window's saved geometry, if any."""

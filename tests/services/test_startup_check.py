@@ -128,3 +128,26 @@ def test_recovery_refuses_a_sound_database_and_copies_from_elsewhere(copies, db_
         with pytest.raises(ValidationError):
             backup.recover_damaged(db_path, source=source, folder=newer.parent)
     assert startup_check(db_path).damaged and not list(tmp_path.glob("*before-restore*"))
+
+
+def test_a_file_as_the_app_closed_it_skips_the_full_check_anything_else_gets_it(closed_db: Path) -> None:
+    from desktop_app.services.database import clean_close_fingerprint
+
+    closed_as = clean_close_fingerprint(closed_db)
+    assert closed_as is not None
+    skipped = startup_check(closed_db, closed_cleanly_as=closed_as)
+    assert not skipped.damaged and not skipped.full_check
+    assert startup_check(closed_db, closed_cleanly_as="1:2:3").full_check  # another file's fingerprint
+    damage_pages(closed_db)  # changed after the clean close (size kept, content and time not)
+    assert clean_close_fingerprint(closed_db) != closed_as
+    after = startup_check(closed_db, closed_cleanly_as=closed_as)
+    assert after.full_check and after.damaged
+
+
+def test_a_log_beside_the_file_means_it_was_not_closed_cleanly(closed_db: Path) -> None:
+    from desktop_app.services.database import clean_close_fingerprint
+
+    closed_as = clean_close_fingerprint(closed_db)
+    Path(f"{closed_db}-wal").write_bytes(b"")
+    assert clean_close_fingerprint(closed_db) is None
+    assert startup_check(closed_db, closed_cleanly_as=closed_as).full_check

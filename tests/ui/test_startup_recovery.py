@@ -144,3 +144,29 @@ def test_the_event_loop_works_after_run_gui_left_at_the_dialog(qtbot) -> None:
     fired: list[int] = []
     QTimer.singleShot(0, lambda: fired.append(1))
     qtbot.waitUntil(lambda: bool(fired), timeout=5000)
+
+
+def test_run_gui_records_the_clean_close_and_the_next_start_skips_the_full_check(qapp, working_db, monkeypatch,
+                                                                                  tmp_path) -> None:
+    from desktop_app import app as desktop
+    from desktop_app.services import database
+    from desktop_app.ui.settings import AppSettings
+
+    monkeypatch.setattr(desktop, "settings_path", lambda: tmp_path / "settings.ini")
+    monkeypatch.setattr(desktop, "backup_dir", lambda: tmp_path / "backups")
+    monkeypatch.setenv(desktop.READY_EXIT_ENV, "1")
+    monkeypatch.setenv(desktop.AUTOLOGIN_ENV, f"admin:{users.DEMO_PASSWORD}")
+    checks: list[bool] = []
+    original = database.startup_check
+
+    def recording(path, **kwargs):
+        state = original(path, **kwargs)
+        checks.append(state.full_check)
+        return state
+
+    monkeypatch.setattr("desktop_app.ui.session.startup_check", recording)
+    assert desktop.run_gui(db_path=working_db) == 0
+    recorded = AppSettings(tmp_path / "settings.ini").clean_close(working_db)
+    assert recorded is not None and recorded == database.clean_close_fingerprint(working_db)
+    assert desktop.run_gui(db_path=working_db) == 0
+    assert checks == [True, False]
