@@ -101,8 +101,15 @@ def events(ctx: ServiceContext, receipt_no: str) -> list[ApplicationEvent]:
     return applications_repo.events_of(ctx.db, receipt_no)
 
 
+def _notice_division(ctx: ServiceContext, notice_no: str | None) -> str | None:
+    notice = applications_repo.get_notice(ctx.db, (notice_no or "").strip())
+    return None if notice is None else _applicant_division(ctx, notice.uscc, notice.county_code)
+
+
+@guarded(READ, scope=lambda ctx, a: [_notice_division(ctx, a["notice_no"])])
 def get_notice(ctx: ServiceContext, notice_no: str) -> MaterialNotice:
-    """A one-time notice of missing materials (for printing); NotFound otherwise."""
+    """A one-time notice of missing materials (for printing), for a reader whose scope holds the
+    applicant; NotFound otherwise."""
     notice = applications_repo.get_notice(ctx.db, notice_no)
     if notice is None:
         raise NotFound(f"告知书 {notice_no} 不存在")

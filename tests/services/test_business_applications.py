@@ -11,9 +11,10 @@ import pytest
 from desktop_app.domain.actor import Actor
 from desktop_app.domain.business.entities import Application, Business, PersonStatus
 from desktop_app.domain.business.uscc import complete_uscc
-from desktop_app.domain.errors import RuleViolation, ValidationError
+from desktop_app.domain.errors import PermissionDenied, RuleViolation, ValidationError
 from desktop_app.domain.identity import id_check_character
 from desktop_app.domain.list_query import ListQuery
+from desktop_app.domain.security import READ_ONLY
 from desktop_app.domain.working_days import MAKE_UP_WORKDAY, REST_DAY
 from desktop_app.services import applications, desk_admin
 from desktop_app.services import business_registry as registry
@@ -109,6 +110,11 @@ def test_missing_materials_produce_one_notice_listing_all_of_them_and_no_case(de
     assert notice.citation == "焦政办〔2023〕29号 三（四）21" and notice.notice_no == "GZ410821202503030001"
     assert applications_repo.count(desk.db) == 0
     assert registry.business_detail(desk, uscc(1)).notice_nos == [notice.notice_no]
+    clerk = desk.actor
+    desk.actor = Actor("boai", role=READ_ONLY, scope_code="410822000000")  # another county's reader
+    with pytest.raises(PermissionDenied):
+        applications.get_notice(desk, notice.notice_no)
+    desk.actor = clerk
     waived = take(desk, materials_received=needed[:2], materials_waived=needed[2:])
     assert waived.accepted and waived.receipt_no == "410821202503030001"  # notices use their own serials
     assert applications.get_case(desk, waived.receipt_no).materials_waived == tuple(needed[2:])

@@ -36,6 +36,7 @@ EXPECTED_ACTIONS = {
     "business_registry.update_business": "register_business", "business_registry.save_person_status": "register_business",
     "business_registry.delete_person_status": "register_business",
     "applications.get_case": "read", "applications.events": "read", "applications.check": "read",
+    "applications.get_notice": "read",
     "applications.intake": "intake", "applications.amend_application": "intake", "applications.withdraw": "intake",
     "applications.start_review": "review", "applications.approve": "decide", "applications.refuse": "decide",
     "applications.reopen": "decide", "applications.pay": "pay", "applications.reevaluate_all": "decide",
