@@ -169,6 +169,8 @@ class TownshipRoster:
     as_of: date
     facilities: tuple[RosterFacility, ...]
     staff: tuple[RosterStaff, ...]
+    min_days: float  # hc.staff.training_days min_days as of ``as_of`` (from the catalogue)
+    min_central_days: float  # hc.staff.village_doctor_central_training min_days
 
 
 @dataclass(frozen=True)
@@ -196,5 +198,5 @@ class TrainingLedger:
     as_of: date
     modes: tuple[str, ...]
     rows: tuple[LedgerRow, ...]
-    min_days: float = 30
-    min_central_days: float = 15
+    min_days: float  # hc.staff.training_days min_days of the year (from the catalogue)
+    min_central_days: float  # hc.staff.village_doctor_central_training min_days

@@ -38,7 +38,7 @@ def _staff_table(roster: TownshipRoster, width: float, meta: ReportMeta) -> Flow
         for n, s in enumerate(roster.staff, start=1)
     ]
     header = ["序号", "姓名", "身份证号", "所在机构", "人员类别", "执业类别", "状态",
-              f"{year}年培训≥30天", "集中学习≥15天", "现场核实"]
+              f"{year}年培训≥{roster.min_days:g}天", f"集中学习≥{roster.min_central_days:g}天", "现场核实"]
     return fast_table(header, rows, [width * s for s in _STAFF_SHARES],
                       align=["centre", "left", "centre", "left", "left", "centre", "centre", "centre", "centre", "left"])
 

@@ -144,9 +144,7 @@ def application_list(ctx: ServiceContext) -> SearchableList:
     pattern = scope_filter(ctx)
     if pattern is None:
         return listing
-    return listing.restricted("a.county_code LIKE ? AND (a.uscc IS NULL OR (SELECT b.township_code FROM businesses b"
-                              " WHERE b.uscc = a.uscc) IS NULL OR (SELECT b.township_code FROM businesses b"
-                              " WHERE b.uscc = a.uscc) LIKE ?)", pattern[:6] + "%", pattern)
+    return listing.restricted(applications_repo.scope_clause(), pattern[:6] + "%", pattern)
 
 
 def work_list_query(ctx: ServiceContext, *, kind: str, today: date | None = None, search: str = "",

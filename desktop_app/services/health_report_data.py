@@ -329,7 +329,15 @@ def township_roster(ctx: ServiceContext, *, township: Division, as_of: date) -> 
         for m in members
     )
     county = divisions.get(township.parent_code or "")
-    return TownshipRoster(county.name if county else "", township.name, township.code, as_of, tuple(rows), staff)
+    training, central = _training_minimums(ctx, as_of)
+    return TownshipRoster(county.name if county else "", township.name, township.code, as_of, tuple(rows), staff,
+                          training, central)
+
+
+def _training_minimums(ctx: ServiceContext, day: date) -> tuple[float, float]:
+    """Days of training a year and of 集中学习 the catalogue asks for on ``day``."""
+    return (float(ctx.catalogue.latest(TRAINING_RULE, day).param("min_days")),
+            float(ctx.catalogue.latest(CENTRAL_RULE, day).param("min_days")))
 
 
 def _ledger_day(year: int, as_of: date) -> date:
@@ -384,7 +392,4 @@ def training_ledger(
             training.status.value if training else "unknown", training.message if training else "",
             central.status.value if central else "not_applicable", central.message if central else "",
         ))
-    training_entry = ctx.catalogue.latest(TRAINING_RULE, day)
-    central_entry = ctx.catalogue.latest(CENTRAL_RULE, day)
-    return TrainingLedger(scope_name, year, day, TRAINING_MODES, tuple(rows),
-                          float(training_entry.param("min_days")), float(central_entry.param("min_days")))
+    return TrainingLedger(scope_name, year, day, TRAINING_MODES, tuple(rows), *_training_minimums(ctx, day))

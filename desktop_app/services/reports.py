@@ -372,7 +372,7 @@ register(ReportKind(
 register(ReportKind(
     "training-ledger", "培训台账", _training_ledger, _layout("training_ledger", "training_ledger_pdf"),
     options=frozenset({DIVISION, FACILITY, YEAR}), division_levels=("township",),
-    description="一个乡镇（街道）或医疗机构某年度每人培训天数，对照年度30天和集中学习15天要求",
+    description="一个乡镇（街道）或医疗机构某年度每人培训天数，对照规则目录中的年度培训天数和集中学习天数要求",
 ))
 register(ReportKind(
     "subsidy-statement", "补助资金台账", _subsidy_statement, _layout("subsidy_statement", "subsidy_statement_pdf"),

@@ -448,6 +448,15 @@ def application_list(db: Database) -> SearchableList:
     ))
 
 
+def scope_clause() -> str:
+    """A condition on ``a`` (applications) for a user limited to a division: the case's county is
+    LIKE the first bound pattern (``4108xx%``), and the applicant business, when it has a township,
+    lies LIKE the second (the user's own scope pattern)."""
+    return ("a.county_code LIKE ? AND (a.uscc IS NULL OR (SELECT b.township_code FROM businesses b"
+            " WHERE b.uscc = a.uscc) IS NULL OR (SELECT b.township_code FROM businesses b"
+            " WHERE b.uscc = a.uscc) LIKE ?)")
+
+
 _GRANTED = "a.status IN ('已批准', '已发放')"  # GRANTED_STATUSES
 
 

@@ -2729,14 +2729,6 @@
         <source>确定</source>
         <translation>OK</translation>
     </message>
-    <message>
-        <source>取消</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <source>请填写金额</source>
-        <translation>Enter an amount</translation>
-    </message>
 </context>
 <context>
     <name>LoginDialog</name>

@@ -332,7 +332,7 @@ def test_a_refused_workbook_leaves_existing_records_untouched(ctx, tmp_path: Pat
 
 def test_template_has_every_sheet_with_headers_dropdowns_and_guide(tmp_path: Path, ctx) -> None:
     book = load_workbook(write_template(tmp_path / "template.xlsx"))
-    assert book.sheetnames[: len(HEADERS)] == [*HEADERS] and book.sheetnames[-1] == "说明"
+    assert book.sheetnames == [*HEADERS, "补助预算", "补助发放", "个体工商户", "人员身份", "政策申请", "检查记录", "说明"]  # §2 order
     for name, header in HEADERS.items():
         assert [c.value for c in book[name][1]] == header, name
     lists = {name: {dv.formula1 for dv in book[name].data_validations.dataValidation} for name in HEADERS}

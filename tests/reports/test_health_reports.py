@@ -201,7 +201,7 @@ def _roster(staff: int) -> TownshipRoster:
                     "pass" if n % 3 else "fail", "not_applicable")
         for n in range(1, staff + 1)
     )
-    return TownshipRoster("修武县", "西村乡", "410821104000", AS_OF, facilities, people)
+    return TownshipRoster("修武县", "西村乡", "410821104000", AS_OF, facilities, people, 30.0, 15.0)
 
 
 def test_township_roster_lists_facilities_and_staff_with_status() -> None:
@@ -240,7 +240,7 @@ def test_training_ledger_numbers_match_and_ids_are_masked() -> None:
                   "fail", "2025年培训7天，少于30天", "not_applicable", ""),
     )
     modes = ("集中学习", "远程教育", "业务进修", "其他")
-    ledger = TrainingLedger("西村乡", 2025, AS_OF, modes, rows)
+    ledger = TrainingLedger("西村乡", 2025, AS_OF, modes, rows, 30.0, 15.0)
     pdf = training_ledger_pdf(ledger, META)
     text = joined(pdf)
     assert "2025年度西村乡卫生技术人员培训台账" in text

@@ -23,8 +23,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -39,7 +37,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.errors import ValidationError
 from desktop_app.domain.identity import mask_id_number
-from desktop_app.domain.money import format_yuan, parse_yuan
+from desktop_app.domain.money import format_yuan
 from desktop_app.domain.subsidies import (
     FACILITY_PAYEE,
     Budget,
@@ -50,6 +48,7 @@ from desktop_app.domain.subsidies import (
     ProgrammeSummary,
 )
 from desktop_app.services import subsidies
+from desktop_app.ui.dialogs.form_dialog import Done, FormDialog, Submit, amount_fen
 from desktop_app.ui.errors import message_for, show_error
 from desktop_app.ui.models.row_table_model import RowTableModel
 from desktop_app.ui.ops import OpRunner
@@ -191,100 +190,29 @@ def _table(model: QAbstractTableModel, stretch: int) -> QTableView:
 
 # --- dialogs: load, check what can be read, return values; the page runs the service --------------
 
-Done = Callable[[dict[str, str] | None, str | None], None]
-Submit = Callable[[dict[str, Any], Done], None]
 
 
-class LedgerForm(QDialog):
-    """A form of named fields, an error line under each and a message below; ``submit(values, done)``."""
+class LedgerForm(FormDialog):
+    """The ledger's forms: the shared :class:`FormDialog` with 确定 on the OK button, fields named
+    by their key, amounts read as fen, and ``save()`` for the OK button's work."""
 
     def __init__(self, parent: QWidget | None, title: str, submit: Submit):
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        self.setMinimumWidth(460)
-        self._submit = submit
-        self.errors: dict[str, QLabel] = {}
-        self.form = QFormLayout()
-        self.message = QLabel()
-        self.message.setObjectName("message")
-        self.message.setStyleSheet("color: #c0392b;")
-        self.message.setWordWrap(True)
-        self.message.hide()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("确定"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
-        layout.addWidget(self.message)
-        layout.addWidget(self.buttons)
+        super().__init__(parent, title, submit)
+        self.set_ok_text(self.tr("确定"))
 
-    def add_field(self, key: str, label: str, widget: QWidget) -> QWidget:
+    def add_field(self, key: str, label: str, widget: QWidget) -> QWidget:  # type: ignore[override]
         """Add ``widget`` under ``label`` with an error line for ``key``; return the widget."""
         widget.setObjectName(key)
-        error = QLabel()
-        error.setObjectName(f"error_{key}")
-        error.setStyleSheet("color: #c0392b;")
-        error.setWordWrap(True)
-        error.hide()
-        box = QVBoxLayout()
-        box.setSpacing(1)
-        box.addWidget(widget)
-        box.addWidget(error)
-        self.errors[key] = error
-        self.form.addRow(label, box)
+        super().add_field(key, label, widget)
         return widget
-
-    def show_errors(self, field_errors: dict[str, str] | None, message: str | None) -> None:
-        """Each message under its field, the rest below."""
-        remaining = dict(field_errors or {})
-        for key, label in self.errors.items():
-            text = remaining.pop(key, None)
-            label.setText(text or "")
-            label.setVisible(bool(text))
-        rest = [*([message] if message else []), *remaining.values()]
-        self.message.setText("\n".join(rest))
-        self.message.setVisible(bool(rest))
-
-    def values(self) -> dict[str, Any]:  # pragma: no cover - each form defines it
-        raise NotImplementedError
 
     def amount(self, key: str, edit: QLineEdit, *, required: bool = True) -> int | None:
         """The yuan typed into ``edit`` as fen (None when blank and optional); unreadable text is shown under the field."""
-        text = edit.text().strip()
-        if not text:
-            if required:
-                raise _Unreadable(key, self.tr("请填写金额"))
-            return None
-        try:
-            return parse_yuan(text)
-        except ValueError as exc:
-            raise _Unreadable(key, str(exc)) from None
+        return amount_fen(key, edit, required=required)
 
     def save(self) -> None:
         """Read the fields, then hand the values to the caller; the dialog closes when it succeeds."""
-        try:
-            values = self.values()
-        except _Unreadable as problem:
-            self.show_errors({problem.field: problem.reason}, None)
-            return
-        self.buttons.setEnabled(False)
-
-        def done(field_errors: dict[str, str] | None, message: str | None) -> None:
-            self.buttons.setEnabled(True)
-            if field_errors or message:
-                self.show_errors(field_errors, message)
-            else:
-                self.accept()
-
-        self._submit(values, done)
-
-
-class _Unreadable(Exception):
-    def __init__(self, field: str, reason: str):
-        super().__init__(reason)
-        self.field, self.reason = field, reason
+        self._save()
 
 
 def _date_edit(day: date) -> QDateEdit:
